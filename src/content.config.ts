@@ -1,0 +1,71 @@
+/**
+ * Content collections. Everything users read or score comes from `content/`:
+ * - `pillars`: the pillars of 建家 (content/pillars.yaml);
+ * - `guidance`: one MDX page per pillar (content/guidance/*.mdx);
+ * - `catalogue`: the criteria catalogue (content/criteria/catalogue.yaml), one entry.
+ * A bad entry fails `astro build` with the file and the field named.
+ */
+import { defineCollection, reference } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { CatalogueSchema } from './lib/catalogue-schema';
+
+const CATALOGUE_PATH = 'content/criteria/catalogue.yaml';
+
+const pillars = defineCollection({
+	loader: file('content/pillars.yaml'),
+	schema: z.strictObject({
+		/** Stable id, also the guidance page's `pillar`. */
+		id: z.string().regex(/^[a-z]+$/),
+		/** Name shown in navigation. */
+		name: z.string().min(2),
+		/** foundation: 建家的基础; home: 五个“家”; service: 办实事与巩固成果. */
+		group: z.enum(['foundation', 'home', 'service']),
+		/** One line for the home page. */
+		blurb: z.string().min(6),
+	}),
+});
+
+const guidance = defineCollection({
+	loader: glob({ base: './content/guidance', pattern: '*.mdx' }),
+	schema: z.strictObject({
+		/** Page title, e.g. 民主之家：职代会与厂务公开. */
+		title: z.string().min(2).max(40),
+		/** Pillar this page belongs to. */
+		pillar: reference('pillars'),
+		/** Position in the sidebar and previous/next order. */
+		order: z.number().int().min(1),
+		/** One or two sentences for the index, search and meta description. */
+		summary: z.string().min(20).max(160),
+		/** Criterion ids (from the catalogue) this page helps with. */
+		criteria: z.array(z.string().regex(/^[A-Z]\d{1,2}$/)).default([]),
+		/** Where the facts on this page come from. */
+		sources: z
+			.array(
+				z.strictObject({
+					/** Name of the document or article. */
+					title: z.string().min(2),
+					/** What it supports on this page, or a caveat. */
+					note: z.string().optional(),
+				}),
+			)
+			.min(1),
+	}),
+});
+
+const catalogue = defineCollection({
+	loader: async () => {
+		const text = await readFile(CATALOGUE_PATH, 'utf8');
+		return [{ id: 'catalogue', catalogue: parseYaml(text) as unknown }];
+	},
+	schema: z.object({
+		/** Entry id as the loader sets it. */
+		id: z.string().optional(),
+		/** The whole catalogue, checked by CatalogueSchema. */
+		catalogue: CatalogueSchema,
+	}),
+});
+
+export const collections = { pillars, guidance, catalogue };

@@ -1,0 +1,175 @@
+/**
+ * An assessment: one branch's answers to the catalogue at one time, as saved in the
+ * browser and written into result files. Schemas use `zod/mini` so the client bundle
+ * stays small; they are strict at every level (unknown keys, including `__proto__`,
+ * `constructor` and `prototype`, are refused).
+ *
+ * Shape (schema version 2):
+ *   { id, name, createdAt, updatedAt, catalogueVersion,
+ *     profile: { unitName, unionName, unitType, scope, parentUnion, memberCount, assessedOn, assessor },
+ *     answers: { [criterionId]: { level, na, naReason, rate, evidence, note } },
+ *     vetoes: { [vetoId]: true | false | null },
+ *     eligibility: { [conditionId]: true | false | null },
+ *     survey: { members, participants, frontline, satisfied, basic, unsatisfied, countBasic },
+ *     settings: { passMark, modelMark } }
+ */
+import * as z from 'zod/mini';
+
+/** Current version of the saved and exported format. */
+export const SCHEMA_VERSION = 2;
+
+/** Limits that keep hostile input small. */
+export const LIMITS = {
+	shortText: 100,
+	reason: 500,
+	note: 2000,
+	answers: 100,
+	keyedFlags: 20,
+	maxCount: 10_000_000,
+} as const;
+
+const shortText = z.string().check(z.maxLength(LIMITS.shortText));
+const count = z.nullable(z.int().check(z.gte(0), z.lte(LIMITS.maxCount)));
+const criterionKey = z.string().check(z.regex(/^[A-Z]\d{1,2}$/));
+const isoDate = z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/));
+const isoDateTime = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/));
+
+export const UNIT_TYPES = ['enterprise', 'public', 'social', 'township', 'park', 'community', 'other'] as const;
+export const SCOPES = ['union', 'subunit'] as const;
+
+export const ProfileSchema = z.strictObject({
+	/** 单位名称. */
+	unitName: shortText,
+	/** 工会名称. */
+	unionName: shortText,
+	/** 单位类型. */
+	unitType: z.enum(UNIT_TYPES),
+	/** union: 基层工会 as a whole; subunit: a 分工会 or 工会小组. */
+	scope: z.enum(SCOPES),
+	/** For a sub-unit, the 基层工会 it belongs to. */
+	parentUnion: shortText,
+	/** 会员人数. */
+	memberCount: count,
+	/** 评估日期, YYYY-MM-DD or empty. */
+	assessedOn: isoDate,
+	/** 评估人. */
+	assessor: shortText,
+});
+
+export const AnswerSchema = z.strictObject({
+	/** Chosen level 0–3, or null when not chosen (rate criteria derive it from `rate`). */
+	level: z.nullable(z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)])),
+	/** 不适用. */
+	na: z.boolean(),
+	/** Why it does not apply. */
+	naReason: z.string().check(z.maxLength(LIMITS.reason)),
+	/** For rate criteria: the percentage entered. */
+	rate: z.nullable(z.number().check(z.gte(0), z.lte(100))),
+	/** Indexes of the catalogue's evidence items ticked as on hand. */
+	evidence: z.array(z.int().check(z.gte(0), z.lte(9))).check(z.maxLength(10)),
+	/** 情况说明. */
+	note: z.string().check(z.maxLength(LIMITS.note)),
+});
+
+export const SurveySchema = z.strictObject({
+	/** 会员总数. */
+	members: count,
+	/** 参评人数. */
+	participants: count,
+	/** 参评者中的一线职工人数. */
+	frontline: count,
+	/** 满意. */
+	satisfied: count,
+	/** 基本满意. */
+	basic: count,
+	/** 不满意. */
+	unsatisfied: count,
+	/** Whether 基本满意 counts as satisfied. */
+	countBasic: z.boolean(),
+});
+
+export const SettingsSchema = z.strictObject({
+	/** Lowest total for 合格. */
+	passMark: z.number().check(z.gte(1), z.lte(105)),
+	/** Lowest total for 模范. */
+	modelMark: z.number().check(z.gte(1), z.lte(105)),
+});
+
+const flags = z.record(z.string().check(z.regex(/^[A-Za-z0-9-]{1,30}$/)), z.nullable(z.boolean()));
+
+export const AssessmentSchema = z
+	.strictObject({
+		/** Stable id of this assessment in this browser. */
+		id: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/)),
+		/** Name shown in the list, e.g. 2026 年度自评. */
+		name: shortText,
+		/** When it was created (ISO, UTC). */
+		createdAt: isoDateTime,
+		/** When it last changed (ISO, UTC). */
+		updatedAt: isoDateTime,
+		/** Catalogue version the answers were given against. */
+		catalogueVersion: z.string().check(z.regex(/^\d{4}\.\d+$/)),
+		profile: ProfileSchema,
+		answers: z.record(criterionKey, AnswerSchema),
+		vetoes: flags,
+		eligibility: flags,
+		survey: SurveySchema,
+		settings: SettingsSchema,
+	})
+	.check(
+		z.refine((a) => Object.keys(a.answers).length <= LIMITS.answers, { message: 'too many answers' }),
+		z.refine((a) => Object.keys(a.vetoes).length <= LIMITS.keyedFlags, { message: 'too many vetoes' }),
+		z.refine((a) => Object.keys(a.eligibility).length <= LIMITS.keyedFlags, { message: 'too many conditions' }),
+		z.refine((a) => a.settings.passMark < a.settings.modelMark, { message: 'passMark must be below modelMark' }),
+	);
+
+export type Profile = z.infer<typeof ProfileSchema>;
+export type Answer = z.infer<typeof AnswerSchema>;
+export type Survey = z.infer<typeof SurveySchema>;
+export type Settings = z.infer<typeof SettingsSchema>;
+export type Assessment = z.infer<typeof AssessmentSchema>;
+export type Level = 0 | 1 | 2 | 3;
+
+/** An empty answer. */
+export function emptyAnswer(): Answer {
+	return { level: null, na: false, naReason: '', rate: null, evidence: [], note: '' };
+}
+
+/** Whether an answer holds nothing a user entered. */
+export function isEmptyAnswer(a: Answer): boolean {
+	return a.level === null && !a.na && a.naReason === '' && a.rate === null && a.evidence.length === 0 && a.note === '';
+}
+
+/** A new, empty assessment. */
+export function newAssessment(opts: {
+	id: string;
+	name: string;
+	now: Date;
+	catalogueVersion: string;
+	passMark: number;
+	modelMark: number;
+}): Assessment {
+	const stamp = opts.now.toISOString();
+	return {
+		id: opts.id,
+		name: opts.name,
+		createdAt: stamp,
+		updatedAt: stamp,
+		catalogueVersion: opts.catalogueVersion,
+		profile: {
+			unitName: '',
+			unionName: '',
+			unitType: 'enterprise',
+			scope: 'union',
+			parentUnion: '',
+			memberCount: null,
+			assessedOn: stamp.slice(0, 10),
+			assessor: '',
+		},
+		answers: {},
+		vetoes: {},
+		eligibility: {},
+		survey: { members: null, participants: null, frontline: null, satisfied: null, basic: null, unsatisfied: null, countBasic: true },
+		settings: { passMark: opts.passMark, modelMark: opts.modelMark },
+	};
+}

@@ -1,0 +1,243 @@
+/**
+ * Result files: what "下载 JSON" writes and what import reads.
+ *
+ * A file is `{ format, schemaVersion, catalogueVersion, exportedAt, assessment, scores }`.
+ * `scores` is written for people and other tools; on import the scores are always
+ * recomputed from the answers, never trusted. Files of schema version 1 (the first,
+ * smaller format: profile and levels only) are migrated; newer versions are refused.
+ */
+import * as z from 'zod/mini';
+import type { Catalogue } from './catalogue-schema';
+import {
+	AssessmentSchema,
+	SCHEMA_VERSION,
+	LIMITS,
+	emptyAnswer,
+	newAssessment,
+	type Assessment,
+} from './assessment';
+import { round1, type ScoreResult } from './scoring';
+
+export const FORMAT = 'zhigong-zhijia.assessment';
+/** Largest file accepted; checked before the file is read. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+const num = z.number();
+const ScoresSchema = z.strictObject({
+	base: num,
+	bonus: num,
+	total: num,
+	band: z.string().check(z.maxLength(20)),
+	capped: z.boolean(),
+	missingRequired: z.array(z.string().check(z.maxLength(4))).check(z.maxLength(LIMITS.answers)),
+	vetoes: z.array(z.string().check(z.maxLength(4))).check(z.maxLength(LIMITS.keyedFlags)),
+	completion: z.strictObject({ answered: num, total: num, percent: num, complete: z.boolean() }),
+	categories: z
+		.array(z.strictObject({ id: z.string().check(z.maxLength(2)), earned: num, points: num, percent: z.nullable(num) }))
+		.check(z.maxLength(30)),
+	criteria: z
+		.array(
+			z.strictObject({
+				id: z.string().check(z.maxLength(4)),
+				status: z.enum(['answered', 'na', 'unanswered']),
+				level: z.nullable(num),
+				earned: num,
+				lost: num,
+			}),
+		)
+		.check(z.maxLength(LIMITS.answers)),
+});
+
+export const ResultFileSchema = z
+	.strictObject({
+		/** Always `zhigong-zhijia.assessment`. */
+		format: z.literal(FORMAT),
+		/** Format version; see SCHEMA_VERSION. */
+		schemaVersion: z.literal(SCHEMA_VERSION),
+		/** Catalogue version the answers refer to. */
+		catalogueVersion: z.string().check(z.regex(/^\d{4}\.\d+$/)),
+		/** When the file was written (ISO, UTC). */
+		exportedAt: z.string().check(z.maxLength(40)),
+		/** The assessment as saved. */
+		assessment: AssessmentSchema,
+		/** Scores computed when the file was written (informative). */
+		scores: ScoresSchema,
+	})
+	.check(z.refine((f) => f.catalogueVersion === f.assessment.catalogueVersion, { message: 'catalogue versions differ' }));
+
+/** Version 1 files: profile and one level (or 不适用) per criterion. */
+const V1Schema = z.strictObject({
+	format: z.literal(FORMAT),
+	schemaVersion: z.literal(1),
+	catalogueVersion: z.string().check(z.regex(/^\d{4}\.\d+$/)),
+	exportedAt: z.string().check(z.maxLength(40)),
+	profile: z.strictObject({
+		unitName: z.string().check(z.maxLength(LIMITS.shortText)),
+		unionName: z.string().check(z.maxLength(LIMITS.shortText)),
+		assessedOn: z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/)),
+		assessor: z.string().check(z.maxLength(LIMITS.shortText)),
+	}),
+	answers: z.record(
+		z.string().check(z.regex(/^[A-Z]\d{1,2}$/)),
+		z.strictObject({
+			level: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal('na')]),
+			note: z.optional(z.string().check(z.maxLength(LIMITS.note))),
+		}),
+	),
+});
+
+export type ImportErrorCode =
+	| 'too-large'
+	| 'empty'
+	| 'not-json'
+	| 'forbidden-key'
+	| 'not-result-file'
+	| 'newer-version'
+	| 'old-version'
+	| 'bad-shape'
+	| 'unknown-criteria';
+
+export interface ImportError {
+	code: ImportErrorCode;
+	/** Specific detail: the field path, the version, the unknown ids. */
+	detail: string;
+}
+
+export type ImportResult =
+	| { ok: true; assessment: Assessment; migratedFrom: number | null }
+	| { ok: false; error: ImportError };
+
+/** The error for a file too large to read, decided from its size alone. */
+export function checkFileSize(bytes: number): ImportError | null {
+	if (bytes > MAX_FILE_BYTES) return { code: 'too-large', detail: (bytes / 1024 / 1024).toFixed(1) };
+	if (bytes === 0) return { code: 'empty', detail: '' };
+	return null;
+}
+
+class ForbiddenKey extends Error {}
+
+/** JSON.parse that accepts a leading BOM and refuses prototype-polluting keys. */
+export function safeJsonParse(text: string): unknown {
+	const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	return JSON.parse(clean, function (key, value: unknown) {
+		if (FORBIDDEN_KEYS.has(key)) throw new ForbiddenKey(key);
+		return value;
+	});
+}
+
+function firstIssuePath(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+	const issue = issues[0];
+	if (!issue) return '';
+	return issue.path.map(String).join('.') || '(根)';
+}
+
+export interface ParseOptions {
+	catalogue: Catalogue;
+	/** Make ids for migrated files. */
+	newId: () => string;
+	now: Date;
+	/** Refuse answers to criteria the catalogue does not have (the checklist does; the overview does not). */
+	rejectUnknownCriteria: boolean;
+	/** Default band marks for migrated files. */
+	passMark: number;
+	modelMark: number;
+}
+
+/** Reads a result file's text into an assessment, or says precisely why not. */
+export function parseResultFile(text: string, opts: ParseOptions): ImportResult {
+	if (text.trim() === '') return { ok: false, error: { code: 'empty', detail: '' } };
+	let data: unknown;
+	try {
+		data = safeJsonParse(text);
+	} catch (e) {
+		if (e instanceof ForbiddenKey) return { ok: false, error: { code: 'forbidden-key', detail: e.message } };
+		return { ok: false, error: { code: 'not-json', detail: '' } };
+	}
+	if (typeof data !== 'object' || data === null || Array.isArray(data) || (data as { format?: unknown }).format !== FORMAT)
+		return { ok: false, error: { code: 'not-result-file', detail: '' } };
+	const version = (data as { schemaVersion?: unknown }).schemaVersion;
+	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+		return { ok: false, error: { code: 'bad-shape', detail: 'schemaVersion' } };
+	if (version > SCHEMA_VERSION) return { ok: false, error: { code: 'newer-version', detail: String(version) } };
+
+	let assessment: Assessment;
+	let migratedFrom: number | null = null;
+	if (version === 1) {
+		const v1 = V1Schema.safeParse(data);
+		if (!v1.success) return { ok: false, error: { code: 'bad-shape', detail: firstIssuePath(v1.error.issues) } };
+		assessment = migrateV1(v1.data, opts);
+		migratedFrom = 1;
+	} else {
+		const v2 = ResultFileSchema.safeParse(data);
+		if (!v2.success) return { ok: false, error: { code: 'bad-shape', detail: firstIssuePath(v2.error.issues) } };
+		assessment = v2.data.assessment;
+	}
+	const known = new Set(opts.catalogue.criteria.map((c) => c.id));
+	const unknown = Object.keys(assessment.answers).filter((id) => !known.has(id));
+	if (unknown.length && opts.rejectUnknownCriteria)
+		return { ok: false, error: { code: 'unknown-criteria', detail: unknown.slice(0, 5).join('、') } };
+	return { ok: true, assessment, migratedFrom };
+}
+
+/** Version 1 → current: keeps profile, levels, 不适用 and notes; everything else starts empty. */
+export function migrateV1(v1: z.infer<typeof V1Schema>, opts: ParseOptions): Assessment {
+	const a = newAssessment({
+		id: opts.newId(),
+		name: [v1.profile.unitName, v1.profile.assessedOn].filter(Boolean).join(' ') || '导入的评估',
+		now: opts.now,
+		catalogueVersion: v1.catalogueVersion,
+		passMark: opts.passMark,
+		modelMark: opts.modelMark,
+	});
+	a.profile = { ...a.profile, ...v1.profile };
+	for (const [id, old] of Object.entries(v1.answers)) {
+		const criterion = opts.catalogue.criteria.find((c) => c.id === id);
+		const answer = emptyAnswer();
+		if (old.level === 'na') answer.na = true;
+		else if (criterion?.rate) {
+			// v1 stored a level for rate criteria; keep the lowest rate that gives that level.
+			const step = criterion.rate.thresholds.find((t) => t.level === old.level);
+			answer.rate = step ? step.min : null;
+		} else answer.level = old.level;
+		answer.note = old.note ?? '';
+		a.answers[id] = answer;
+	}
+	return a;
+}
+
+/** Builds the file written by "下载 JSON". */
+export function buildResultFile(assessment: Assessment, scores: ScoreResult, now: Date) {
+	return {
+		format: FORMAT,
+		schemaVersion: SCHEMA_VERSION,
+		catalogueVersion: assessment.catalogueVersion,
+		exportedAt: now.toISOString(),
+		assessment,
+		scores: {
+			base: scores.base,
+			bonus: scores.bonus,
+			total: scores.total,
+			band: scores.band.id,
+			capped: scores.capped,
+			missingRequired: scores.missingRequired,
+			vetoes: scores.vetoes,
+			completion: scores.completion,
+			categories: scores.categories.map((k) => ({
+				id: k.id,
+				earned: round1(k.earned),
+				points: k.points,
+				percent: k.percent === null ? null : round1(k.percent),
+			})),
+			criteria: scores.criteria.map((c) => ({
+				id: c.id,
+				status: c.status,
+				level: c.level,
+				earned: round1(c.earned),
+				lost: round1(c.lost),
+			})),
+		},
+	};
+}
+
+export type ResultFile = ReturnType<typeof buildResultFile>;

@@ -1,0 +1,36 @@
+/** Loads the pagefind runtime from the built site, once. */
+
+export interface PagefindSubResult {
+	title: string;
+	url: string;
+	excerpt: string;
+}
+export interface PagefindResultData {
+	url: string;
+	excerpt: string;
+	meta: { title?: string };
+	sub_results: PagefindSubResult[];
+}
+interface PagefindSearch {
+	results: { id: string; data: () => Promise<PagefindResultData> }[];
+}
+export interface Pagefind {
+	options: (o: Record<string, unknown>) => Promise<void>;
+	search: (q: string, o?: Record<string, unknown>) => Promise<PagefindSearch>;
+	debouncedSearch: (q: string, o?: Record<string, unknown>, ms?: number) => Promise<PagefindSearch | null>;
+	init: () => Promise<void>;
+}
+
+let instance: Promise<Pagefind> | undefined;
+
+export function loadPagefind(base: string): Promise<Pagefind> {
+	instance ??= (async () => {
+		const url = `${base}pagefind/pagefind.js`;
+		const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
+		await pf.options({ excerptLength: 36, baseUrl: base });
+		await pf.init();
+		return pf;
+	})();
+	instance.catch(() => (instance = undefined));
+	return instance;
+}
