@@ -14,9 +14,11 @@ export async function getGuides(): Promise<Guide[]> {
 	return guides.sort((a, b) => a.data.order - b.data.order);
 }
 
-/** All pillars, in file order. */
+/** All pillars, in the reading order of their guidance pages. */
 export async function getPillars(): Promise<Pillar[]> {
-	return getCollection('pillars');
+	const [pillars, guides] = await Promise.all([getCollection('pillars'), getGuides()]);
+	const rank = (p: Pillar) => guides.find((g) => g.data.pillar.id === p.id)?.data.order ?? Number.MAX_SAFE_INTEGER;
+	return pillars.sort((a, b) => rank(a) - rank(b));
 }
 
 let checked: Promise<Catalogue> | undefined;

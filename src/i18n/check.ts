@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import strings from './zh-CN.json';
 
 export const StringsSchema = z.record(
-	z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)+$/, { error: '键名应为点分小写，如 nav.guide' }),
+	z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9-]+)+$/, { error: '键名应为点分小写，如 nav.guide' }),
 	z
 		.string()
 		.min(1)

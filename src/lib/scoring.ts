@@ -91,9 +91,14 @@ export function levelForRate(criterion: Criterion, rate: number): Level {
 	return 0;
 }
 
+/** Whether an answer counts as 不适用: `na` is ignored where the criterion does not allow it. */
+function isNa(criterion: Criterion | undefined, answer: Answer | undefined): boolean {
+	return Boolean(answer?.na) && (criterion === undefined || naAllowed(criterion));
+}
+
 /** The level an answer stands at, or null when it is not answered (or N/A). */
 export function effectiveLevel(criterion: Criterion, answer: Answer | undefined): Level | null {
-	if (!answer || answer.na) return null;
+	if (!answer || isNa(criterion, answer)) return null;
 	if (criterion.rate) return answer.rate === null ? null : levelForRate(criterion, answer.rate);
 	return answer.level;
 }
@@ -127,7 +132,7 @@ export function scoreAssessment(catalogue: Catalogue, assessment: Assessment): S
 
 	const criteria: CriterionScore[] = catalogue.criteria.map((c) => {
 		const answer = assessment.answers[c.id];
-		const na = Boolean(answer?.na) && naAllowed(c);
+		const na = isNa(c, answer);
 		const level = na ? null : effectiveLevel(c, answer);
 		const status: CriterionStatus = na ? 'na' : level === null ? 'unanswered' : 'answered';
 		const earned = level === null ? 0 : c.points * fractions[level];
@@ -192,7 +197,8 @@ export function scoreAssessment(catalogue: Catalogue, assessment: Assessment): S
 			if (assessment.vetoes[v.id] === true) return true;
 			if (v.derivedFrom) {
 				const answer = assessment.answers[v.derivedFrom.criterion];
-				return !!answer && !answer.na && answer.rate !== null && answer.rate < v.derivedFrom.below;
+				const def = catalogue.criteria.find((x) => x.id === v.derivedFrom?.criterion);
+				return !!answer && !isNa(def, answer) && answer.rate !== null && answer.rate < v.derivedFrom.below;
 			}
 			return false;
 		})
@@ -238,7 +244,8 @@ export function scoreAssessment(catalogue: Catalogue, assessment: Assessment): S
 	const eligibility = catalogue.eligibility.map((e) => {
 		if (e.check.kind === 'ask') return { id: e.id, met: assessment.eligibility[e.id] ?? null };
 		const answer = assessment.answers[e.check.criterion];
-		if (!answer || answer.na || answer.rate === null) return { id: e.id, met: null };
+		const def = catalogue.criteria.find((x) => x.id === e.check.criterion);
+		if (!answer || isNa(def, answer) || answer.rate === null) return { id: e.id, met: null };
 		return { id: e.id, met: answer.rate >= e.check.min };
 	});
 

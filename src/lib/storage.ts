@@ -151,6 +151,11 @@ export class AssessmentStore {
 		return this.write(assessmentKey(assessment.id), JSON.stringify(assessment));
 	}
 
+	/** Whether an assessment with this id is in storage. */
+	has(id: string): boolean {
+		return this.read(assessmentKey(id)) !== null;
+	}
+
 	remove(id: string): void {
 		try {
 			this.storage?.removeItem(assessmentKey(id));

@@ -1,0 +1,55 @@
+/**
+ * The per-criterion CSV ("下载 CSV"): one row per criterion, then a total row.
+ * Labels are passed in so the module stays free of the strings file and testable.
+ */
+import type { Catalogue } from './catalogue-schema';
+import type { Assessment } from './assessment';
+import type { ScoreResult } from './scoring';
+import { round1 } from './scoring';
+import { toCsv, type Cell } from './csv';
+
+export interface CsvLabels {
+	header: string[];
+	yes: string;
+	na: string;
+	unanswered: string;
+	total: string;
+}
+
+/** Builds the CSV text (with BOM) for one assessment. */
+export function assessmentCsv(catalogue: Catalogue, a: Assessment, score: ScoreResult, labels: CsvLabels): string {
+	const rows: Cell[][] = [labels.header];
+	for (const c of catalogue.criteria) {
+		const ans = a.answers[c.id];
+		const cs = score.criteria.find((x) => x.id === c.id)!;
+		const category = catalogue.categories.find((k) => k.id === c.category)!;
+		const level =
+			cs.status === 'na' ? labels.na : cs.level === null ? labels.unanswered : catalogue.levelNames[cs.level]!;
+		rows.push([
+			a.profile.unitName,
+			a.profile.unionName,
+			a.profile.assessedOn,
+			`${category.id} ${category.title}`,
+			c.id,
+			c.title,
+			c.required ? labels.yes : '',
+			c.points,
+			level,
+			ans?.rate ?? null,
+			cs.status === 'na' ? null : round1(cs.earned),
+			ans?.na ? ans.naReason : '',
+			(ans?.evidence ?? []).map((i) => c.evidence[i]).filter(Boolean).join('；'),
+			ans?.note ?? '',
+		]);
+	}
+	rows.push([a.profile.unitName, a.profile.unionName, a.profile.assessedOn, '', '', labels.total, '', '', '', null, score.total, '', '', '']);
+	return toCsv(rows);
+}
+
+/** The date one year after the assessment (or after `fallback`), for the next self-check. */
+export function nextSelfCheck(assessedOn: string, fallback: Date): string {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(assessedOn);
+	const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : fallback;
+	const next = new Date(Date.UTC(d.getUTCFullYear() + 1, d.getUTCMonth(), d.getUTCDate()));
+	return next.toISOString().slice(0, 10);
+}

@@ -1,0 +1,119 @@
+/**
+ * Category charts with chart.js, loaded only when a chart is first shown. Only the
+ * pieces used are registered (radar and bar), which keeps the chunk near its minimum.
+ */
+import {
+	Chart,
+	RadarController,
+	RadialLinearScale,
+	PointElement,
+	LineElement,
+	Filler,
+	Tooltip,
+	BarController,
+	BarElement,
+	CategoryScale,
+	LinearScale,
+	Legend,
+} from 'chart.js';
+
+Chart.register(
+	RadarController,
+	RadialLinearScale,
+	PointElement,
+	LineElement,
+	Filler,
+	Tooltip,
+	BarController,
+	BarElement,
+	CategoryScale,
+	LinearScale,
+	Legend,
+);
+
+export interface CategoryDatum {
+	label: string;
+	percent: number;
+	earned: number;
+	points: number;
+}
+
+function colours() {
+	const css = getComputedStyle(document.documentElement);
+	const v = (name: string) => css.getPropertyValue(name).trim();
+	return { accent: v('--accent'), text: v('--text'), muted: v('--text-muted'), border: v('--border'), surface: v('--surface') };
+}
+
+const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+export function radarChart(canvas: HTMLCanvasElement, data: CategoryDatum[], label: string): Chart {
+	const c = colours();
+	return new Chart(canvas, {
+		type: 'radar',
+		data: {
+			labels: data.map((d) => d.label),
+			datasets: [
+				{
+					label,
+					data: data.map((d) => d.percent),
+					borderColor: c.accent,
+					backgroundColor: `${c.accent}33`,
+					pointBackgroundColor: c.accent,
+					fill: true,
+				},
+			],
+		},
+		options: {
+			animation: reducedMotion() ? false : { duration: 400 },
+			maintainAspectRatio: false,
+			plugins: { legend: { display: false } },
+			scales: {
+				r: {
+					min: 0,
+					max: 100,
+					ticks: { stepSize: 20, color: c.muted, backdropColor: 'transparent' },
+					grid: { color: c.border },
+					angleLines: { color: c.border },
+					pointLabels: { color: c.text, font: { size: 12 } },
+				},
+			},
+		},
+	});
+}
+
+export function barChart(canvas: HTMLCanvasElement, data: CategoryDatum[], labels: { earned: string; points: string }): Chart {
+	const c = colours();
+	return new Chart(canvas, {
+		type: 'bar',
+		data: {
+			labels: data.map((d) => d.label),
+			datasets: [
+				{ label: labels.earned, data: data.map((d) => d.earned), backgroundColor: c.accent },
+				{ label: labels.points, data: data.map((d) => d.points), backgroundColor: c.border },
+			],
+		},
+		options: {
+			animation: reducedMotion() ? false : { duration: 400 },
+			maintainAspectRatio: false,
+			indexAxis: 'y',
+			plugins: { legend: { labels: { color: c.text } } },
+			scales: {
+				x: { beginAtZero: true, ticks: { color: c.muted }, grid: { color: c.border } },
+				y: { ticks: { color: c.text }, grid: { display: false } },
+			},
+		},
+	});
+}
+
+/** A PNG of a chart on the page's background colour (canvas is transparent otherwise). */
+export function chartPng(chart: Chart): Promise<Blob | null> {
+	const src = chart.canvas;
+	const out = document.createElement('canvas');
+	out.width = src.width;
+	out.height = src.height;
+	const ctx = out.getContext('2d')!;
+	ctx.fillStyle = colours().surface || '#ffffff';
+	ctx.fillRect(0, 0, out.width, out.height);
+	ctx.drawImage(src, 0, 0);
+	return new Promise((resolve) => out.toBlob(resolve, 'image/png'));
+}

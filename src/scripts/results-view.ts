@@ -1,0 +1,151 @@
+/**
+ * DOM renderers shared by the results page and the print view. Every piece of user
+ * text is set with `textContent`.
+ */
+import type { Catalogue } from '../lib/catalogue-schema';
+import type { Assessment } from '../lib/assessment';
+import { round1, type ScoreResult } from '../lib/scoring';
+import { assessmentCsv } from '../lib/export-csv';
+import { t } from '../i18n/t';
+import type { CategoryDatum } from './charts';
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+	tag: K,
+	text?: string | null,
+	className?: string,
+): HTMLElementTagNameMap[K] {
+	const node = document.createElement(tag);
+	if (text !== undefined && text !== null) node.textContent = text;
+	if (className) node.className = className;
+	return node;
+}
+
+/** Guidance titles embedded by GuideTitles.astro. */
+export function readGuideTitles(): Record<string, string> {
+	return JSON.parse(document.getElementById('zz-guides')?.textContent ?? '{}') as Record<string, string>;
+}
+
+export const fmt = (n: number) => String(round1(n));
+
+/** One line naming the unit, union and date of an assessment. */
+export function unitLine(a: Assessment): string {
+	const p = a.profile;
+	return [p.unitName, p.unionName, p.assessedOn, p.assessor ? `${t('profile.assessor')}：${p.assessor}` : '']
+		.filter(Boolean)
+		.join(' · ');
+}
+
+export function categoryRows(tbody: HTMLElement, score: ScoreResult, incomplete: boolean): void {
+	tbody.replaceChildren(
+		...score.categories.map((k) => {
+			const tr = el('tr');
+			const th = el('th', `${k.id} ${k.title}`);
+			th.scope = 'row';
+			const flag = incomplete && k.answered < k.applicable ? `（${t('results.incomplete')}）` : '';
+			tr.append(
+				th,
+				el('td', k.bonus ? `+${k.points}` : String(k.points)),
+				el('td', k.percent === null ? t('results.col.na') : `${fmt(k.bonus ? Math.min(k.earned, k.points) : k.earned)}${flag}`),
+				el('td', k.percent === null ? '—' : `${fmt(k.percent)}%${flag}`),
+				el('td', `${k.answered} / ${k.applicable}`),
+			);
+			return tr;
+		}),
+	);
+}
+
+export function chartData(score: ScoreResult): CategoryDatum[] {
+	return score.categories
+		.filter((k) => !k.bonus && k.percent !== null)
+		.map((k) => ({ label: k.title, percent: round1(k.percent ?? 0), earned: round1(k.earned), points: k.points }));
+}
+
+export function capsNotes(box: HTMLElement, score: ScoreResult, catalogue: Catalogue): void {
+	box.replaceChildren();
+	const name = (id: string) => {
+		const c = catalogue.criteria.find((x) => x.id === id);
+		if (c) return `${id} ${c.title}`;
+		const v = catalogue.vetoes.find((x) => x.id === id);
+		return v ? `${id} ${v.title}` : id;
+	};
+	if (score.missingRequired.length) {
+		const items = score.missingRequired.map(name).join('、');
+		box.append(
+			el('p', score.capped ? t('results.cappedRequired', { items }) : t('results.requiredMissingNote', { items }), 'notice bad'),
+		);
+	}
+	if (score.vetoes.length) {
+		const items = score.vetoes.map(name).join('、');
+		box.append(el('p', t('results.cappedVeto', { items }), 'notice bad'));
+	}
+}
+
+export function priorityItems(
+	list: HTMLElement,
+	score: ScoreResult,
+	catalogue: Catalogue,
+	guides: Record<string, string>,
+	base: string,
+	limit = 10,
+): void {
+	list.replaceChildren();
+	if (!score.priorities.length) {
+		list.append(el('li', t('results.prioritiesNone')));
+		return;
+	}
+	for (const p of score.priorities.slice(0, limit)) {
+		const li = el('li', null, 'priority');
+		const head = el('p', null, 'priority-head');
+		head.append(el('strong', `${p.id} ${p.title}`), ' ', el('span', t('results.priorityLost', { lost: fmt(p.lost) }), 'badge'));
+		if (p.required) head.append(' ', el('span', t('criterion.required'), 'badge required'));
+		li.append(head);
+		li.append(el('p', t('results.priorityNow', { level: catalogue.levelNames[p.level]! }), 'muted'));
+		li.append(el('p', t('results.priorityNext', { level: catalogue.levelNames[p.nextLevel]!, text: p.nextStep })));
+		const page = p.guide.split('#')[0]!;
+		if (guides[page]) {
+			const a = el('a', t('results.priorityGuide', { title: guides[page] }));
+			a.href = `${base}guide/${p.guide.replace('#', '/#')}`;
+			const line = el('p');
+			line.append(a);
+			li.append(line);
+		}
+		list.append(li);
+	}
+}
+
+/** CSV labels from the strings file. */
+export function csvFor(catalogue: Catalogue, a: Assessment, score: ScoreResult): string {
+	return assessmentCsv(catalogue, a, score, {
+		header: [
+			t('csv.unitName'),
+			t('csv.unionName'),
+			t('csv.assessedOn'),
+			t('csv.category'),
+			t('csv.id'),
+			t('csv.title'),
+			t('csv.required'),
+			t('csv.points'),
+			t('csv.level'),
+			t('csv.rate'),
+			t('csv.earned'),
+			t('csv.naReason'),
+			t('csv.evidence'),
+			t('csv.note'),
+		],
+		yes: t('csv.yes'),
+		na: t('csv.na'),
+		unanswered: t('csv.unanswered'),
+		total: t('csv.total'),
+	});
+}
+
+/** Loads chart.js on demand and draws both charts; resolves to the chart objects. */
+export async function drawCharts(radar: HTMLCanvasElement, bar: HTMLCanvasElement, score: ScoreResult) {
+	const charts = await import('./charts');
+	const data = chartData(score);
+	return {
+		radar: charts.radarChart(radar, data, t('results.chartPercent')),
+		bar: charts.barChart(bar, data, { earned: t('results.chartEarned'), points: t('results.chartPoints') }),
+		png: charts.chartPng,
+	};
+}

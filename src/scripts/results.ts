@@ -1,0 +1,174 @@
+/** <zz-results>: shows the current assessment's scores, charts, priorities and downloads. */
+import { scoreAssessment, type ScoreResult } from '../lib/scoring';
+import { buildResultFile } from '../lib/result-file';
+import { nextSelfCheck } from '../lib/export-csv';
+import { t } from '../i18n/t';
+import { Session, download, fileStem, readCatalogue } from './session';
+import {
+	capsNotes,
+	categoryRows,
+	csvFor,
+	drawCharts,
+	el,
+	fmt,
+	priorityItems,
+	readGuideTitles,
+	unitLine,
+} from './results-view';
+
+type Charts = Awaited<ReturnType<typeof drawCharts>>;
+
+class ZzResults extends HTMLElement {
+	private session!: Session;
+	private charts: Charts | null = null;
+	private score!: ScoreResult;
+
+	connectedCallback(): void {
+		const catalogue = readCatalogue();
+		this.session = new Session(catalogue, {
+			passMark: Number(this.dataset['passDefault']),
+			modelMark: Number(this.dataset['modelDefault']),
+		});
+		const hasData = this.session.assessments.length > 0;
+		this.querySelector<HTMLElement>('[data-empty]')!.hidden = hasData;
+		this.querySelector<HTMLElement>('[data-view]')!.hidden = !hasData;
+		if (!hasData) return;
+		const select = this.querySelector<HTMLSelectElement>('[data-current]')!;
+		select.replaceChildren(
+			...this.session.assessments.map((a) => {
+				const o = el('option', a.name || a.profile.unitName || a.id);
+				o.value = a.id;
+				o.selected = a.id === this.session.current.id;
+				return o;
+			}),
+		);
+		select.addEventListener('change', () => {
+			this.session.select(select.value);
+			this.render();
+		});
+		for (const b of this.querySelectorAll<HTMLButtonElement>('[data-download]'))
+			b.addEventListener('click', () => this.download(b.dataset['download'] as 'json' | 'csv'));
+		for (const b of this.querySelectorAll<HTMLButtonElement>('[data-png]'))
+			b.addEventListener('click', () => void this.downloadPng(b.dataset['png'] as 'radar' | 'bar'));
+		this.render();
+	}
+
+	private render(): void {
+		const catalogue = this.session.catalogue;
+		const a = this.session.current;
+		const score = (this.score = scoreAssessment(catalogue, a));
+		const incomplete = !score.completion.complete;
+		const $ = <T extends HTMLElement>(sel: string) => this.querySelector<T>(sel)!;
+
+		$('[data-unit]').textContent = unitLine(a) || a.name;
+		$('[data-total]').textContent = t('results.outOf', { score: fmt(score.total), max: catalogue.basePoints });
+		$('[data-band]').textContent = score.band.name;
+		$('[data-base-score]').textContent = fmt(score.base);
+		$('[data-bonus]').textContent = `+${fmt(score.bonus)}`;
+		$('[data-completion]').textContent = `${score.completion.percent}%`;
+		for (const f of this.querySelectorAll<HTMLElement>('[data-flag]')) f.hidden = !incomplete;
+		$('[data-completion-note]').textContent = incomplete
+			? t('results.incompleteNote', { answered: score.completion.answered, total: score.completion.total })
+			: t('results.completeNote');
+		$('[data-completion-note]').className = incomplete ? 'notice warn' : 'notice ok';
+		capsNotes($('[data-caps]'), score, catalogue);
+		$('[data-band-note]').textContent = t('results.bandNote', {
+			pass: a.settings.passMark,
+			model: a.settings.modelMark,
+		});
+		categoryRows($('[data-category-rows]'), score, incomplete);
+		priorityItems($('[data-priorities]'), score, catalogue, readGuideTitles(), this.dataset['base'] ?? '/');
+
+		const strengths = $('[data-strengths]');
+		strengths.replaceChildren();
+		const strongCats = score.categories.filter((k) => !k.bonus && k.percent !== null && k.percent >= 90);
+		if (strongCats.length)
+			strengths.append(el('li', t('results.strengthsCategories', { items: strongCats.map((k) => k.title).join('、') })));
+		for (const id of score.strengths) {
+			const c = catalogue.criteria.find((x) => x.id === id)!;
+			strengths.append(el('li', `${c.id} ${c.title}：${c.levels[3]}`));
+		}
+		if (!strengths.children.length) strengths.append(el('li', t('results.strengthsNone')));
+
+		const unanswered = score.criteria.filter((c) => c.status === 'unanswered');
+		$('[data-unanswered-section]').hidden = unanswered.length === 0;
+		const ul = $('[data-unanswered]');
+		ul.replaceChildren(
+			...unanswered.map((c) => {
+				const li = el('li');
+				const link = el('a', `${c.id} ${catalogue.criteria.find((x) => x.id === c.id)!.title}`);
+				link.href = `${this.dataset['base'] ?? '/'}assess/#criterion-${c.id}`;
+				li.append(link);
+				return li;
+			}),
+		);
+
+		const elig = $('[data-eligibility]');
+		elig.replaceChildren(
+			...score.eligibility.map((e) => {
+				const def = catalogue.eligibility.find((x) => x.id === e.id)!;
+				const state = e.met === null ? t('eligibility.unknown') : e.met ? t('eligibility.met') : t('eligibility.notMet');
+				const li = el('li');
+				li.append(el('span', state, `badge ${e.met === true ? 'bonus' : e.met === false ? 'required' : ''}`), ' ', def.condition);
+				return li;
+			}),
+		);
+		const sourceId = catalogue.eligibility[0]?.source;
+		const source = catalogue.sources.find((s) => s.id === sourceId);
+		$('[data-eligibility-source]').textContent = source
+			? t('results.eligibilitySource', { source: `${source.title}（${source.issuer}）` })
+			: '';
+		$('[data-next-check]').textContent = t('results.nextCheck', {
+			date: nextSelfCheck(a.profile.assessedOn, new Date(a.updatedAt)),
+		});
+		this.showCharts();
+	}
+
+	/** Draws the charts once the chart area is near the viewport (chart.js loads then). */
+	private showCharts(): void {
+		const status = this.querySelector<HTMLElement>('[data-chart-status]')!;
+		const radar = this.querySelector<HTMLCanvasElement>('[data-radar]')!;
+		const bar = this.querySelector<HTMLCanvasElement>('[data-bar]')!;
+		const draw = async () => {
+			this.charts?.radar.destroy();
+			this.charts?.bar.destroy();
+			status.textContent = t('results.chartLoading');
+			try {
+				this.charts = await drawCharts(radar, bar, this.score);
+				status.textContent = '';
+				for (const b of this.querySelectorAll<HTMLButtonElement>('[data-png]')) b.disabled = false;
+			} catch {
+				status.textContent = t('results.chartFailed');
+			}
+		};
+		if (this.charts) return void draw();
+		const observer = new IntersectionObserver(
+			(entries) => {
+				if (entries.some((e) => e.isIntersecting)) {
+					observer.disconnect();
+					void draw();
+				}
+			},
+			{ rootMargin: '200px' },
+		);
+		observer.observe(this.querySelector('[data-charts]')!);
+	}
+
+	private download(kind: 'json' | 'csv'): void {
+		const a = this.session.current;
+		if (kind === 'json') {
+			const file = buildResultFile(a, this.score, new Date());
+			download(`${fileStem(a)}.json`, JSON.stringify(file, null, 2));
+		} else {
+			download(`${fileStem(a)}.csv`, csvFor(this.session.catalogue, a, this.score), 'text/csv;charset=utf-8');
+		}
+	}
+
+	private async downloadPng(which: 'radar' | 'bar'): Promise<void> {
+		if (!this.charts) return;
+		const blob = await this.charts.png(this.charts[which]);
+		if (blob) download(`${fileStem(this.session.current)}_${which === 'radar' ? '雷达图' : '条形图'}.png`, blob, 'image/png');
+	}
+}
+
+customElements.define('zz-results', ZzResults);

@@ -1,0 +1,146 @@
+/**
+ * Client-side session shared by the checklist, results and print pages: the catalogue
+ * embedded in the page, the saved assessments, the current one, and saving.
+ */
+import type { Catalogue } from '../lib/catalogue-schema';
+import { newAssessment, type Assessment } from '../lib/assessment';
+import { AssessmentStore, type StorageLike, type WriteResult } from '../lib/storage';
+import { t } from '../i18n/t';
+
+/** Reads the catalogue JSON that CatalogueData.astro embedded. */
+export function readCatalogue(): Catalogue {
+	const el = document.getElementById('zz-catalogue');
+	return JSON.parse(el?.textContent ?? '{}') as Catalogue;
+}
+
+function browserStorage(): StorageLike | null {
+	try {
+		const s = window.localStorage;
+		const probe = 'zzzj.probe';
+		s.setItem(probe, '1');
+		s.removeItem(probe);
+		return s;
+	} catch {
+		return null;
+	}
+}
+
+/** A random id that works outside secure contexts too. */
+export function newId(): string {
+	if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+	const b = crypto.getRandomValues(new Uint8Array(16));
+	return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+export class Session {
+	readonly store = new AssessmentStore(browserStorage());
+	assessments: Assessment[] = [];
+	current!: Assessment;
+	quarantined: string[] = [];
+	lastWrite: WriteResult | null = null;
+
+	constructor(
+		readonly catalogue: Catalogue,
+		private readonly defaults: { passMark: number; modelMark: number },
+	) {
+		const loaded = this.store.load();
+		this.assessments = loaded.assessments;
+		this.quarantined = loaded.quarantined;
+		const current = this.assessments.find((a) => a.id === loaded.currentId) ?? this.assessments[0];
+		if (current) this.current = current;
+		else this.current = this.create(t('assess.defaultName', { year: new Date().getFullYear() }), false);
+	}
+
+	/** A new empty assessment, added to the list and made current. */
+	create(name: string, persist = true): Assessment {
+		const a = newAssessment({
+			id: newId(),
+			name,
+			now: new Date(),
+			catalogueVersion: this.catalogue.version,
+			...this.defaults,
+		});
+		this.add(a, persist);
+		return a;
+	}
+
+	/** Adds an assessment (import, duplicate) and makes it current. */
+	add(a: Assessment, persist = true): void {
+		this.assessments.push(a);
+		this.current = a;
+		if (persist) this.save(false);
+	}
+
+	duplicate(name: string): Assessment {
+		const copy = structuredClone(this.current);
+		const stamp = new Date().toISOString();
+		Object.assign(copy, { id: newId(), name, createdAt: stamp, updatedAt: stamp });
+		this.add(copy);
+		return copy;
+	}
+
+	remove(id: string): void {
+		this.store.remove(id);
+		this.assessments = this.assessments.filter((a) => a.id !== id);
+		const next = this.assessments[0];
+		if (next) this.current = next;
+		else this.current = this.create(t('assess.defaultName', { year: new Date().getFullYear() }), false);
+		this.writeIndex();
+	}
+
+	select(id: string): void {
+		const a = this.assessments.find((x) => x.id === id);
+		if (a) {
+			this.current = a;
+			this.writeIndex();
+		}
+	}
+
+	private writeIndex(): WriteResult {
+		return this.store.writeIndex(
+			this.assessments.map((a) => a.id),
+			this.current.id,
+		);
+	}
+
+	/** Saves the current assessment and the index; returns the combined result. */
+	save(touch = true): WriteResult {
+		const r = this.store.save(this.current, touch);
+		const i = this.writeIndex();
+		this.lastWrite = r.ok ? i : r;
+		if (this.lastWrite.ok) void requestPersistence();
+		return this.lastWrite;
+	}
+}
+
+let persistAsked = false;
+/** Asks the browser to keep this site's data (some browsers delete it after days unused). */
+export async function requestPersistence(): Promise<boolean | null> {
+	if (persistAsked || !navigator.storage?.persist) return null;
+	persistAsked = true;
+	try {
+		if (await navigator.storage.persisted()) return true;
+		return await navigator.storage.persist();
+	} catch {
+		return null;
+	}
+}
+
+/** Triggers a download of text or a blob with a file name. */
+export function download(name: string, content: Blob | string, type = 'application/json'): void {
+	const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
+	const url = URL.createObjectURL(blob);
+	const a = document.createElement('a');
+	a.href = url;
+	a.download = name;
+	document.body.append(a);
+	a.click();
+	a.remove();
+	setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A file-name-safe stem from the profile and date. */
+export function fileStem(a: Assessment): string {
+	const who = (a.profile.unionName || a.profile.unitName || a.name || '职工之家自评').replace(/[\\/:*?"<>|\s]+/g, '_');
+	return `${who}_${a.profile.assessedOn || a.updatedAt.slice(0, 10)}`;
+}
