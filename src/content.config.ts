@@ -11,6 +11,7 @@ import { z } from 'astro/zod';
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { CatalogueSchema } from './lib/catalogue-schema';
+import { GuidanceFrontMatterSchema } from './lib/guidance-schema';
 
 const CATALOGUE_PATH = 'content/criteria/catalogue.yaml';
 
@@ -30,29 +31,8 @@ const pillars = defineCollection({
 
 const guidance = defineCollection({
 	loader: glob({ base: './content/guidance', pattern: '*.mdx' }),
-	schema: z.strictObject({
-		/** Page title, e.g. 民主之家：职代会与厂务公开. */
-		title: z.string().min(2).max(40),
-		/** Pillar this page belongs to. */
-		pillar: reference('pillars'),
-		/** Position in the sidebar and previous/next order. */
-		order: z.number().int().min(1),
-		/** One or two sentences for the index, search and meta description. */
-		summary: z.string().min(20).max(160),
-		/** Criterion ids (from the catalogue) this page helps with. */
-		criteria: z.array(z.string().regex(/^[A-Z]\d{1,2}$/)).default([]),
-		/** Where the facts on this page come from. */
-		sources: z
-			.array(
-				z.strictObject({
-					/** Name of the document or article. */
-					title: z.string().min(2),
-					/** What it supports on this page, or a caveat. */
-					note: z.string().optional(),
-				}),
-			)
-			.min(1),
-	}),
+	/** Rules in src/lib/guidance-schema.ts; here `pillar` must also name an entry of `pillars`. */
+	schema: GuidanceFrontMatterSchema.extend({ pillar: reference('pillars') }),
 });
 
 const catalogue = defineCollection({

@@ -25,7 +25,9 @@ import {
 import { round1, scoreAssessment, type BandResult } from './scoring';
 import { toCsv, type Cell } from './csv';
 
+/** A band id: qibu, jianshe, hege or mofan. */
 export type BandId = BandResult['id'];
+/** union (基层工会 as a whole) or subunit (分工会、工会小组). */
 export type Scope = Profile['scope'];
 
 /** Bands from lowest to highest, the order used for counts, sorting and the CSV. */
@@ -108,7 +110,10 @@ export function normaliseName(name: string): string {
 }
 
 /** The name shown for a branch: 单位 and 工会 names joined unless one already contains the other. */
-export function branchName(profile: { unitName: string; unionName: string }, fallback = ''): string {
+export function branchName(
+	profile: { unitName: string; unionName: string },
+	fallback = '',
+): string {
 	const unit = normaliseName(profile.unitName);
 	const union = normaliseName(profile.unionName);
 	if (!unit) return union || fallback;
@@ -122,7 +127,11 @@ export function branchName(profile: { unitName: string; unionName: string }, fal
  * name cannot be matched to anything, so it is keyed by its file name instead (two
  * anonymous files are then never taken for the same branch).
  */
-export function branchKey(entry: { unitName: string; unionName: string; fileName: string }): string {
+export function branchKey(entry: {
+	unitName: string;
+	unionName: string;
+	fileName: string;
+}): string {
 	const unit = normaliseName(entry.unitName);
 	const union = normaliseName(entry.unionName);
 	if (!unit && !union) return `\u0001file\u0000${entry.fileName}`;
@@ -162,7 +171,8 @@ function toEntry(file: FileInput, parsed: Assessment, opts: LoadOptions): Overvi
 	const score = scoreAssessment(catalogue, assessment);
 
 	const categoryPercents: Record<string, number | null> = {};
-	for (const k of score.categories) categoryPercents[k.id] = k.percent === null ? null : round1(k.percent);
+	for (const k of score.categories)
+		categoryPercents[k.id] = k.percent === null ? null : round1(k.percent);
 	const criterionLevels: Record<string, Level | null | 'na'> = {};
 	const notes: Record<string, string> = {};
 	for (const c of score.criteria) {
@@ -358,7 +368,12 @@ export function summarise(entries: readonly OverviewEntry[], catalogue: Catalogu
 
 	const bands = BAND_ORDER.map((id) => {
 		const n = entries.filter((e) => e.band === id).length;
-		return { id, name: catalogue.bands.find((b) => b.id === id)?.name ?? id, count: n, share: count ? n / count : 0 };
+		return {
+			id,
+			name: catalogue.bands.find((b) => b.id === id)?.name ?? id,
+			count: n,
+			share: count ? n / count : 0,
+		};
 	});
 
 	// Bonus criteria are extras most branches do not have; counting their level 0 as
@@ -376,7 +391,14 @@ export function summarise(entries: readonly OverviewEntry[], catalogue: Catalogu
 			if (level <= 1) weakCount++;
 		}
 		if (weakCount > 0)
-			weakCriteria.push({ id: c.id, title: c.title, weakCount, weakShare: weakCount / answeredCount, answeredCount, guide: c.guide });
+			weakCriteria.push({
+				id: c.id,
+				title: c.title,
+				weakCount,
+				weakShare: weakCount / answeredCount,
+				answeredCount,
+				guide: c.guide,
+			});
 	}
 	weakCriteria.sort((a, b) => b.weakShare - a.weakShare || idOrder(a.id, b.id));
 
@@ -436,7 +458,10 @@ const zhOrder = new Intl.Collator('zh-Hans-CN', { numeric: true }).compare;
  * (and is reported in `unknownCount`). Each sub-unit counts once, by its latest file, so
  * several years of files do not inflate the count. Parents are sorted by name.
  */
-export function rollUpSubunits(entries: readonly OverviewEntry[], categoryId: string = SUBUNIT_CATEGORY): SubunitRollUp[] {
+export function rollUpSubunits(
+	entries: readonly OverviewEntry[],
+	categoryId: string = SUBUNIT_CATEGORY,
+): SubunitRollUp[] {
 	const latest = new Map<string, Map<string, OverviewEntry>>();
 	for (const e of entries) {
 		if (e.scope !== 'subunit') continue;
@@ -561,7 +586,8 @@ export function compareOverTime(entries: readonly OverviewEntry[]): TimeComparis
 		const after = list[i]!;
 		for (const [id, toLevel] of Object.entries(after.criterionLevels)) {
 			const fromLevel = before.criterionLevels[id];
-			if (typeof fromLevel !== 'number' || typeof toLevel !== 'number' || fromLevel === toLevel) continue;
+			if (typeof fromLevel !== 'number' || typeof toLevel !== 'number' || fromLevel === toLevel)
+				continue;
 			criterionChanges.push({
 				id,
 				fromDate: before.assessedOn,
@@ -577,9 +603,17 @@ export function compareOverTime(entries: readonly OverviewEntry[]): TimeComparis
 		}
 	}
 	return {
-		points: list.map((e) => ({ fileName: e.fileName, assessedOn: e.assessedOn, total: e.total, band: e.band })),
+		points: list.map((e) => ({
+			fileName: e.fileName,
+			assessedOn: e.assessedOn,
+			total: e.total,
+			band: e.band,
+		})),
 		total: series(list.map((e) => e.total)),
-		categories: categoryIds.map((id) => ({ id, ...series(list.map((e) => e.categoryPercents[id] ?? null)) })),
+		categories: categoryIds.map((id) => ({
+			id,
+			...series(list.map((e) => e.categoryPercents[id] ?? null)),
+		})),
 		criterionChanges,
 	};
 }
@@ -622,7 +656,11 @@ function sortValue(e: OverviewEntry, key: SortKey): string | number | null {
  * A sorted copy. Stable: equal rows keep their order in either direction. Names sort in
  * Chinese (pinyin) collation; blanks and nulls (no date, 不适用 category) go last either way.
  */
-export function sortEntries(entries: readonly OverviewEntry[], key: SortKey, direction: 'asc' | 'desc' = 'asc'): OverviewEntry[] {
+export function sortEntries(
+	entries: readonly OverviewEntry[],
+	key: SortKey,
+	direction: 'asc' | 'desc' = 'asc',
+): OverviewEntry[] {
 	const sign = direction === 'asc' ? 1 : -1;
 	const rows = entries.map((entry, index) => ({ entry, index, value: sortValue(entry, key) }));
 	rows.sort((a, b) => {
@@ -649,11 +687,15 @@ export interface EntryFilter {
 }
 
 /** Entries matching every given filter, in their original order. */
-export function filterEntries(entries: readonly OverviewEntry[], filter: EntryFilter): OverviewEntry[] {
+export function filterEntries(
+	entries: readonly OverviewEntry[],
+	filter: EntryFilter,
+): OverviewEntry[] {
 	const text = normaliseName(filter.text ?? '').toLowerCase();
 	return entries.filter(
 		(e) =>
-			(!text || [e.branch, e.unitName, e.unionName].some((name) => name.toLowerCase().includes(text))) &&
+			(!text ||
+				[e.branch, e.unitName, e.unionName].some((name) => name.toLowerCase().includes(text))) &&
 			(!filter.band || e.band === filter.band) &&
 			(!filter.scope || e.scope === filter.scope) &&
 			(!filter.completeOnly || e.complete),
@@ -666,18 +708,35 @@ export function filterEntries(entries: readonly OverviewEntry[], filter: EntryFi
 const SCOPE_LABELS: Record<Scope, string> = { union: '基层工会', subunit: '分工会或工会小组' };
 
 /** Fixed CSV columns before the per-category ones. */
-export const OVERVIEW_CSV_HEAD = ['单位名称', '工会名称', '层级', '上级工会', '评估日期', '总分', '基本分', '加分', '等次', '完成度%'] as const;
+export const OVERVIEW_CSV_HEAD = [
+	'单位名称',
+	'工会名称',
+	'层级',
+	'上级工会',
+	'评估日期',
+	'总分',
+	'基本分',
+	'加分',
+	'等次',
+	'完成度%',
+] as const;
 
 /** The 目录版本说明 cell: empty for the current catalogue, else which version and what was missing. */
 function catalogueNote(e: OverviewEntry): string {
 	if (!e.olderCatalogue) return '';
-	const missing = e.missingCriteria.length ? `；本版新增指标 ${e.missingCriteria.join('、')} 按未答计` : '';
+	const missing = e.missingCriteria.length
+		? `；本版新增指标 ${e.missingCriteria.join('、')} 按未答计`
+		: '';
 	return `按 ${e.catalogueVersion} 版指标目录填写${missing}`;
 }
 
 /** The overview as CSV for Excel: one row per entry, category percents, and a catalogue-version note. */
 export function overviewCsv(entries: readonly OverviewEntry[], catalogue: Catalogue): string {
-	const header: Cell[] = [...OVERVIEW_CSV_HEAD, ...catalogue.categories.map((k) => k.title), '目录版本说明'];
+	const header: Cell[] = [
+		...OVERVIEW_CSV_HEAD,
+		...catalogue.categories.map((k) => k.title),
+		'目录版本说明',
+	];
 	const bandName = (id: BandId) => catalogue.bands.find((b) => b.id === id)?.name ?? id;
 	const rows: Cell[][] = entries.map((e) => [
 		e.unitName,

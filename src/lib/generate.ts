@@ -9,7 +9,13 @@
  * some incomplete assessments, and sub-units (分工会、工会小组) under a parent 基层工会.
  */
 import type { Catalogue } from './catalogue-schema';
-import { emptyAnswer, newAssessment, type Assessment, type Level, type Profile } from './assessment';
+import {
+	emptyAnswer,
+	newAssessment,
+	type Assessment,
+	type Level,
+	type Profile,
+} from './assessment';
 import { buildResultFile, MAX_FILE_BYTES, type ImportErrorCode } from './result-file';
 import { levelForRate, round1, scoreAssessment } from './scoring';
 
@@ -43,15 +49,78 @@ export function mulberry32(seed: number): () => number {
 	};
 }
 
-const REGIONS = ['东城区', '西城区', '朝阳区', '海淀区', '丰台区', '滨江区', '江北区', '南岸区', '高新区', '经开区', '城关镇', '新华区', '和平区', '鼓楼区', '河东区', '天河区'];
+const REGIONS = [
+	'东城区',
+	'西城区',
+	'朝阳区',
+	'海淀区',
+	'丰台区',
+	'滨江区',
+	'江北区',
+	'南岸区',
+	'高新区',
+	'经开区',
+	'城关镇',
+	'新华区',
+	'和平区',
+	'鼓楼区',
+	'河东区',
+	'天河区',
+];
 const ORDINALS = ['第一', '第二', '第三', '第四', '第五', '第六', '第七', '第八', '第九', '第十'];
-const INDUSTRIES = ['机械', '纺织', '电子', '食品', '化工', '建材', '印刷', '物流', '医药', '汽车配件', '服装', '造纸', '钢铁', '家具'];
+const INDUSTRIES = [
+	'机械',
+	'纺织',
+	'电子',
+	'食品',
+	'化工',
+	'建材',
+	'印刷',
+	'物流',
+	'医药',
+	'汽车配件',
+	'服装',
+	'造纸',
+	'钢铁',
+	'家具',
+];
 const ENTERPRISE_TYPES = ['厂', '有限公司', '股份有限公司', '集团公司'];
 const PUBLIC_UNITS = ['中学', '小学', '人民医院', '中医院', '疾控中心', '图书馆', '职业技术学校'];
 const COMMUNITY_PARTS = ['幸福', '和谐', '光明', '春晖', '长青', '新兴', '安居', '向阳'];
-const SUBUNIT_NAMES = ['一车间分工会', '二车间分工会', '三车间分工会', '机修班工会小组', '质检科工会小组', '销售部分工会', '后勤工会小组', '仓储物流分工会', '技术中心分工会', '行政办公室工会小组', '安保队工会小组', '财务科工会小组'];
-const ASSESSORS = ['王建国', '李秀英', '张伟', '刘芳', '陈明', '杨丽', '赵磊', '黄敏', '周军', '吴静', '徐强', '孙燕'];
-const NA_REASONS = ['本单位职工人数少，未单独设立', '单位性质不要求', '尚未设分工会、工会小组', '上级工会统一组织，本单位不单独开展'];
+const SUBUNIT_NAMES = [
+	'一车间分工会',
+	'二车间分工会',
+	'三车间分工会',
+	'机修班工会小组',
+	'质检科工会小组',
+	'销售部分工会',
+	'后勤工会小组',
+	'仓储物流分工会',
+	'技术中心分工会',
+	'行政办公室工会小组',
+	'安保队工会小组',
+	'财务科工会小组',
+];
+const ASSESSORS = [
+	'王建国',
+	'李秀英',
+	'张伟',
+	'刘芳',
+	'陈明',
+	'杨丽',
+	'赵磊',
+	'黄敏',
+	'周军',
+	'吴静',
+	'徐强',
+	'孙燕',
+];
+const NA_REASONS = [
+	'本单位职工人数少，未单独设立',
+	'单位性质不要求',
+	'尚未设分工会、工会小组',
+	'上级工会统一组织，本单位不单独开展',
+];
 const NOTES = [
 	'已建立台账，记录完整',
 	'制度已制定，落实情况待加强',
@@ -88,8 +157,15 @@ function unitFor(rng: Rng): { unitName: string; unitType: Profile['unitType'] } 
 	const region = pick(rng, REGIONS);
 	const roll = rng();
 	if (roll < 0.7)
-		return { unitName: `${region}${pick(rng, ORDINALS)}${pick(rng, INDUSTRIES)}${pick(rng, ENTERPRISE_TYPES)}`, unitType: 'enterprise' };
-	if (roll < 0.9) return { unitName: `${region}${pick(rng, ORDINALS)}${pick(rng, PUBLIC_UNITS)}`, unitType: 'public' };
+		return {
+			unitName: `${region}${pick(rng, ORDINALS)}${pick(rng, INDUSTRIES)}${pick(rng, ENTERPRISE_TYPES)}`,
+			unitType: 'enterprise',
+		};
+	if (roll < 0.9)
+		return {
+			unitName: `${region}${pick(rng, ORDINALS)}${pick(rng, PUBLIC_UNITS)}`,
+			unitType: 'public',
+		};
 	return { unitName: `${region}${pick(rng, COMMUNITY_PARTS)}社区`, unitType: 'community' };
 }
 
@@ -101,19 +177,28 @@ function strengthFor(rng: Rng): number {
 	return between(rng, 0.75, 1);
 }
 
-function makeBranches(rng: Rng, wanted: number, opts: Required<GenerateOptions>): { branch: Branch; years: number[] }[] {
+function makeBranches(
+	rng: Rng,
+	wanted: number,
+	opts: Required<GenerateOptions>,
+): { branch: Branch; years: number[] }[] {
 	const out: { branch: Branch; years: number[] }[] = [];
 	const names = new Set<string>();
 	const unions: Branch[] = [];
 	let slots = 0;
 	while (slots < wanted) {
 		let branch: Branch;
-		const base = { strength: strengthFor(rng), drift: between(rng, -0.04, 0.08), incomplete: rng() < opts.incompleteShare };
+		const base = {
+			strength: strengthFor(rng),
+			drift: between(rng, -0.04, 0.08),
+			incomplete: rng() < opts.incompleteShare,
+		};
 		if (unions.length > 0 && rng() < opts.subunitShare) {
 			const parent = pick(rng, unions);
 			let unionName = pick(rng, SUBUNIT_NAMES);
 			// Name already used under this parent: prefix a number so each sub-unit stays distinct.
-			for (let n = 2; names.has(`${parent.unitName}|${unionName}`); n++) unionName = `第${n}${pick(rng, SUBUNIT_NAMES)}`;
+			for (let n = 2; names.has(`${parent.unitName}|${unionName}`); n++)
+				unionName = `第${n}${pick(rng, SUBUNIT_NAMES)}`;
 			branch = {
 				...base,
 				unitName: parent.unitName,
@@ -125,9 +210,11 @@ function makeBranches(rng: Rng, wanted: number, opts: Required<GenerateOptions>)
 			};
 		} else {
 			let unit = unitFor(rng);
-			for (let tries = 0; names.has(`${unit.unitName}|${unit.unitName}工会`) && tries < 20; tries++) unit = unitFor(rng);
+			for (let tries = 0; names.has(`${unit.unitName}|${unit.unitName}工会`) && tries < 20; tries++)
+				unit = unitFor(rng);
 			let unitName = unit.unitName;
-			for (let n = 2; names.has(`${unitName}|${unitName}工会`); n++) unitName = `${unit.unitName}（${n}）`;
+			for (let n = 2; names.has(`${unitName}|${unitName}工会`); n++)
+				unitName = `${unit.unitName}（${n}）`;
 			branch = {
 				...base,
 				unitName,
@@ -143,7 +230,9 @@ function makeBranches(rng: Rng, wanted: number, opts: Required<GenerateOptions>)
 		// Distinct years per branch, so no two files share a branch and a date.
 		const allYears = Array.from({ length: opts.years }, (_, i) => opts.firstYear + i);
 		const k = Math.min(wanted - slots, 1 + Math.floor(rng() * Math.min(4, opts.years)));
-		const years = shuffle(rng, allYears).slice(0, k).sort((a, b) => a - b);
+		const years = shuffle(rng, allYears)
+			.slice(0, k)
+			.sort((a, b) => a - b);
 		out.push({ branch, years });
 		slots += k;
 	}
@@ -159,14 +248,28 @@ function shuffle<T>(rng: Rng, list: T[]): T[] {
 	return a;
 }
 
-function assessmentFor(rng: Rng, catalogue: Catalogue, branch: Branch, year: number, yearIndex: number, id: string): Assessment {
+function assessmentFor(
+	rng: Rng,
+	catalogue: Catalogue,
+	branch: Branch,
+	year: number,
+	yearIndex: number,
+	id: string,
+): Assessment {
 	const passMark = catalogue.bands.find((b) => b.id === 'hege')?.min ?? 75;
 	const modelMark = catalogue.bands.find((b) => b.id === 'mofan')?.min ?? 90;
 	const month = 1 + Math.floor(rng() * 12);
 	const day = 1 + Math.floor(rng() * 28);
 	const assessedOn = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 	const now = new Date(`${assessedOn}T09:30:00Z`);
-	const a = newAssessment({ id, name: `${year} 年度自评`, now, catalogueVersion: catalogue.version, passMark, modelMark });
+	const a = newAssessment({
+		id,
+		name: `${year} 年度自评`,
+		now,
+		catalogueVersion: catalogue.version,
+		passMark,
+		modelMark,
+	});
 	a.profile = {
 		unitName: branch.unitName,
 		unionName: branch.unionName,
@@ -194,12 +297,14 @@ function assessmentFor(rng: Rng, catalogue: Catalogue, branch: Branch, year: num
 			answer.level = clamp(Math.round(mean + noise(rng) * 1.2), 0, 3) as Level;
 		}
 		const level = answer.level ?? (answer.rate !== null ? levelForRate(c, answer.rate) : 0);
-		if (!answer.na && level >= 2) answer.evidence = c.evidence.map((_, i) => i).filter(() => rng() < 0.7);
+		if (!answer.na && level >= 2)
+			answer.evidence = c.evidence.map((_, i) => i).filter(() => rng() < 0.7);
 		if (rng() < 0.25) answer.note = pick(rng, NOTES);
 		a.answers[c.id] = answer;
 	}
 	for (const v of catalogue.vetoes) if (!v.derivedFrom) a.vetoes[v.id] = rng() < 0.03;
-	for (const e of catalogue.eligibility) if (e.check.kind === 'ask') a.eligibility[e.id] = rng() < 0.3 ? null : rng() < strength;
+	for (const e of catalogue.eligibility)
+		if (e.check.kind === 'ask') a.eligibility[e.id] = rng() < 0.3 ? null : rng() < strength;
 	const members = branch.memberCount;
 	const participants = Math.round(members * between(rng, 0.3, 0.9));
 	const satisfied = Math.round(participants * clamp(0.5 + strength * 0.45, 0, 1));
@@ -223,14 +328,33 @@ function toFileText(catalogue: Catalogue, a: Assessment): string {
 }
 
 /** `count` realistic result files for `catalogue`, the same for the same seed, in shuffled order. */
-export function generateResultFiles(catalogue: Catalogue, count: number, seed: number, opts: GenerateOptions = {}): GeneratedFile[] {
-	const o: Required<GenerateOptions> = { firstYear: 2021, years: 5, subunitShare: 0.25, incompleteShare: 0.15, ...opts };
+export function generateResultFiles(
+	catalogue: Catalogue,
+	count: number,
+	seed: number,
+	opts: GenerateOptions = {},
+): GeneratedFile[] {
+	const o: Required<GenerateOptions> = {
+		firstYear: 2021,
+		years: 5,
+		subunitShare: 0.25,
+		incompleteShare: 0.15,
+		...opts,
+	};
 	const rng = mulberry32(seed);
 	const files: GeneratedFile[] = [];
 	for (const { branch, years } of makeBranches(rng, count, o)) {
 		years.forEach((year, yearIndex) => {
-			const a = assessmentFor(rng, catalogue, branch, year, yearIndex, `gen-${seed >>> 0}-${files.length + 1}`);
-			const label = branch.scope === 'subunit' ? `${branch.unitName}${branch.unionName}` : branch.unionName;
+			const a = assessmentFor(
+				rng,
+				catalogue,
+				branch,
+				year,
+				yearIndex,
+				`gen-${seed >>> 0}-${files.length + 1}`,
+			);
+			const label =
+				branch.scope === 'subunit' ? `${branch.unitName}${branch.unionName}` : branch.unionName;
 			files.push({ name: `${label}-${a.profile.assessedOn}.json`, text: toFileText(catalogue, a) });
 		});
 	}
@@ -261,11 +385,23 @@ export function generateBadFiles(catalogue: Catalogue, good?: GeneratedFile): Ba
 	};
 	const firstCriterion = catalogue.criteria.find((c) => !c.rate)!.id;
 	return [
-		{ name: '截断的文件.json', text: base.text.slice(0, Math.floor(base.text.length / 2)), expect: 'not-json' },
+		{
+			name: '截断的文件.json',
+			text: base.text.slice(0, Math.floor(base.text.length / 2)),
+			expect: 'not-json',
+		},
 		{ name: '空文件.json', text: '', expect: 'empty' },
 		{ name: '超大的文件.json', text: '{}', size: MAX_FILE_BYTES + 1, expect: 'too-large' },
-		{ name: '其他软件的文件.json', text: variant((d) => ((d as { format: string }).format = 'other.app')), expect: 'not-result-file' },
-		{ name: '新版本的文件.json', text: variant((d) => ((d as { schemaVersion: number }).schemaVersion = 99)), expect: 'newer-version' },
+		{
+			name: '其他软件的文件.json',
+			text: variant((d) => ((d as { format: string }).format = 'other.app')),
+			expect: 'not-result-file',
+		},
+		{
+			name: '新版本的文件.json',
+			text: variant((d) => ((d as { schemaVersion: number }).schemaVersion = 99)),
+			expect: 'newer-version',
+		},
 		{
 			name: '档次错误的文件.json',
 			text: variant((d) => {
@@ -274,7 +410,11 @@ export function generateBadFiles(catalogue: Catalogue, good?: GeneratedFile): Ba
 			expect: 'bad-shape',
 		},
 		// A reviver sees "__proto__" as an own key of parsed JSON; a plain object literal could not hold it.
-		{ name: '含原型字段的文件.json', text: base.text.replace(/^\{/, '{"__proto__": {"polluted": true},'), expect: 'forbidden-key' },
+		{
+			name: '含原型字段的文件.json',
+			text: base.text.replace(/^\{/, '{"__proto__": {"polluted": true},'),
+			expect: 'forbidden-key',
+		},
 		{ name: `副本-${base.name}`, text: base.text, expect: 'duplicate' },
 		{
 			name: '含未知指标的文件.json',
@@ -289,7 +429,9 @@ export function generateBadFiles(catalogue: Catalogue, good?: GeneratedFile): Ba
 }
 
 /** Adds the UTF-8 byte size each file would have on disk, as a dropped File reports it. */
-export function withSizes<T extends GeneratedFile & { size?: number }>(files: readonly T[]): (T & { size: number })[] {
+export function withSizes<T extends GeneratedFile & { size?: number }>(
+	files: readonly T[],
+): (T & { size: number })[] {
 	const encoder = new TextEncoder();
 	return files.map((f) => ({ ...f, size: f.size ?? encoder.encode(f.text).length }));
 }

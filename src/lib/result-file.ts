@@ -78,13 +78,15 @@ const V1Schema = z.strictObject({
 		assessedOn: z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/)),
 		assessor: z.string().check(z.maxLength(LIMITS.shortText)),
 	}),
-	answers: z.record(
-		z.string().check(z.regex(/^[A-Z]\d{1,2}$/)),
-		z.strictObject({
-			level: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal('na')]),
-			note: z.optional(z.string().check(z.maxLength(LIMITS.note))),
-		}),
-	),
+	answers: z
+		.record(
+			z.string().check(z.regex(/^[A-Z]\d{1,2}$/)),
+			z.strictObject({
+				level: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal('na')]),
+				note: z.optional(z.string().check(z.maxLength(LIMITS.note))),
+			}),
+		)
+		.check(z.refine((r) => Object.keys(r).length <= LIMITS.answers, { message: 'too many answers' })),
 });
 
 export type ImportErrorCode =
@@ -126,10 +128,15 @@ export function safeJsonParse(text: string): unknown {
 	});
 }
 
-function firstIssuePath(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+function firstIssuePath(
+	issues: readonly { path: PropertyKey[]; message: string; code?: string; keys?: readonly string[] }[],
+): string {
 	const issue = issues[0];
 	if (!issue) return '';
-	return issue.path.map(String).join('.') || '(根)';
+	// An unknown key is reported on the object holding it: name the key itself (shortened, it comes from the file).
+	const key = issue.code === 'unrecognized_keys' ? issue.keys?.[0] : undefined;
+	const path = key === undefined ? issue.path : [...issue.path, Array.from(key).slice(0, 40).join('')];
+	return path.map(String).join('.') || '(根)';
 }
 
 export interface ParseOptions {
@@ -168,6 +175,9 @@ export function parseResultFile(text: string, opts: ParseOptions): ImportResult 
 		if (!v1.success) return { ok: false, error: { code: 'bad-shape', detail: firstIssuePath(v1.error.issues) } };
 		assessment = migrateV1(v1.data, opts);
 		migratedFrom = 1;
+		// The migrated assessment must be one the rest of the site (and storage) accepts.
+		const valid = AssessmentSchema.safeParse(assessment);
+		if (!valid.success) return { ok: false, error: { code: 'bad-shape', detail: firstIssuePath(valid.error.issues) } };
 	} else {
 		const v2 = ResultFileSchema.safeParse(data);
 		if (!v2.success) return { ok: false, error: { code: 'bad-shape', detail: firstIssuePath(v2.error.issues) } };
@@ -184,7 +194,11 @@ export function parseResultFile(text: string, opts: ParseOptions): ImportResult 
 export function migrateV1(v1: z.infer<typeof V1Schema>, opts: ParseOptions): Assessment {
 	const a = newAssessment({
 		id: opts.newId(),
-		name: [v1.profile.unitName, v1.profile.assessedOn].filter(Boolean).join(' ') || '导入的评估',
+		// Cut to the name limit by code points (as the schema counts), never inside a surrogate pair.
+		name:
+			Array.from([v1.profile.unitName, v1.profile.assessedOn].filter(Boolean).join(' '))
+				.slice(0, LIMITS.shortText)
+				.join('') || '导入的评估',
 		now: opts.now,
 		catalogueVersion: v1.catalogueVersion,
 		passMark: opts.passMark,
@@ -196,9 +210,10 @@ export function migrateV1(v1: z.infer<typeof V1Schema>, opts: ParseOptions): Ass
 		const answer = emptyAnswer();
 		if (old.level === 'na') answer.na = true;
 		else if (criterion?.rate) {
-			// v1 stored a level for rate criteria; keep the lowest rate that gives that level.
-			const step = criterion.rate.thresholds.find((t) => t.level === old.level);
-			answer.rate = step ? step.min : null;
+			// v1 stored a level for rate criteria; keep the lowest rate that gives that level
+			// (none when no step gives it: the rate is left for the user to enter).
+			const mins = criterion.rate.thresholds.filter((t) => t.level === old.level).map((t) => t.min);
+			answer.rate = mins.length ? Math.min(...mins) : null;
 		} else answer.level = old.level;
 		answer.note = old.note ?? '';
 		a.answers[id] = answer;

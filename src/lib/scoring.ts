@@ -243,8 +243,10 @@ export function scoreAssessment(catalogue: Catalogue, assessment: Assessment): S
 
 	const eligibility = catalogue.eligibility.map((e) => {
 		if (e.check.kind === 'ask') return { id: e.id, met: assessment.eligibility[e.id] ?? null };
-		const answer = assessment.answers[e.check.criterion];
-		const def = catalogue.criteria.find((x) => x.id === e.check.criterion);
+		// Narrowing of e.check does not reach into the find() callback, so keep the id.
+		const criterionId = e.check.criterion;
+		const answer = assessment.answers[criterionId];
+		const def = catalogue.criteria.find((x) => x.id === criterionId);
 		if (!answer || isNa(def, answer) || answer.rate === null) return { id: e.id, met: null };
 		return { id: e.id, met: answer.rate >= e.check.min };
 	});

@@ -96,13 +96,14 @@ export class AssessmentStore {
 			try {
 				const parsed = safeJsonParse(rawIndex) as { ids?: unknown; currentId?: unknown };
 				if (!Array.isArray(parsed.ids) || !parsed.ids.every((x) => typeof x === 'string')) throw new Error('index');
-				ids = parsed.ids as string[];
+				ids = [...new Set(parsed.ids as string[])];
 				currentId = typeof parsed.currentId === 'string' ? parsed.currentId : null;
 			} catch {
 				quarantined.push(this.quarantine(INDEX_KEY, rawIndex));
 			}
 		}
 		// Also pick up assessments the index lost (for example after a corrupted index).
+		const listed = ids.length;
 		for (const key of this.keys()) {
 			const m = /^zzzj\.v2\.a\.(.+)$/.exec(key);
 			if (m && !ids.includes(m[1]!)) ids.push(m[1]!);
@@ -121,7 +122,7 @@ export class AssessmentStore {
 			}
 		}
 		if (currentId && !assessments.some((a) => a.id === currentId)) currentId = null;
-		if (quarantined.length || rawIndex === null || ids.length !== assessments.length) {
+		if (quarantined.length || rawIndex === null || ids.length !== listed || ids.length !== assessments.length) {
 			this.writeIndex(assessments.map((a) => a.id), currentId ?? assessments[0]?.id ?? null);
 		}
 		return { assessments, currentId: currentId ?? assessments[0]?.id ?? null, quarantined };

@@ -46,7 +46,7 @@ function colours() {
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-export function radarChart(canvas: HTMLCanvasElement, data: CategoryDatum[], label: string): Chart {
+export function radarChart(canvas: HTMLCanvasElement, data: CategoryDatum[], label: string, animate = true): Chart {
 	const c = colours();
 	return new Chart(canvas, {
 		type: 'radar',
@@ -64,7 +64,7 @@ export function radarChart(canvas: HTMLCanvasElement, data: CategoryDatum[], lab
 			],
 		},
 		options: {
-			animation: reducedMotion() ? false : { duration: 400 },
+			animation: !animate || reducedMotion() ? false : { duration: 400 },
 			maintainAspectRatio: false,
 			plugins: { legend: { display: false } },
 			scales: {
@@ -81,7 +81,12 @@ export function radarChart(canvas: HTMLCanvasElement, data: CategoryDatum[], lab
 	});
 }
 
-export function barChart(canvas: HTMLCanvasElement, data: CategoryDatum[], labels: { earned: string; points: string }): Chart {
+export function barChart(
+	canvas: HTMLCanvasElement,
+	data: CategoryDatum[],
+	labels: { earned: string; points: string },
+	animate = true,
+): Chart {
 	const c = colours();
 	return new Chart(canvas, {
 		type: 'bar',
@@ -93,7 +98,7 @@ export function barChart(canvas: HTMLCanvasElement, data: CategoryDatum[], label
 			],
 		},
 		options: {
-			animation: reducedMotion() ? false : { duration: 400 },
+			animation: !animate || reducedMotion() ? false : { duration: 400 },
 			maintainAspectRatio: false,
 			indexAxis: 'y',
 			plugins: { legend: { labels: { color: c.text } } },

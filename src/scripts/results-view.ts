@@ -140,12 +140,12 @@ export function csvFor(catalogue: Catalogue, a: Assessment, score: ScoreResult):
 }
 
 /** Loads chart.js on demand and draws both charts; resolves to the chart objects. */
-export async function drawCharts(radar: HTMLCanvasElement, bar: HTMLCanvasElement, score: ScoreResult) {
+export async function drawCharts(radar: HTMLCanvasElement, bar: HTMLCanvasElement, score: ScoreResult, animate = true) {
 	const charts = await import('./charts');
 	const data = chartData(score);
 	return {
-		radar: charts.radarChart(radar, data, t('results.chartPercent')),
-		bar: charts.barChart(bar, data, { earned: t('results.chartEarned'), points: t('results.chartPoints') }),
+		radar: charts.radarChart(radar, data, t('results.chartPercent'), animate),
+		bar: charts.barChart(bar, data, { earned: t('results.chartEarned'), points: t('results.chartPoints') }, animate),
 		png: charts.chartPng,
 	};
 }

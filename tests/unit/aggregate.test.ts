@@ -59,7 +59,16 @@ describe('describeValues', () => {
 
 	it('is null for no values, and one value stands for itself', () => {
 		expect(describeValues([])).toBeNull();
-		expect(describeValues([42])).toEqual({ n: 1, mean: 42, min: 42, max: 42, sd: 0, median: 42, p25: 42, weakestQuarterMean: 42 });
+		expect(describeValues([42])).toEqual({
+			n: 1,
+			mean: 42,
+			min: 42,
+			max: 42,
+			sd: 0,
+			median: 42,
+			p25: 42,
+			weakestQuarterMean: 42,
+		});
 	});
 });
 
@@ -82,7 +91,18 @@ describe('histogram of totals', () => {
 
 	it('has ten labelled bins, the top one 90–100', () => {
 		const bins = histogram([]);
-		expect(bins.map((b) => b.label)).toEqual(['0–9', '10–19', '20–29', '30–39', '40–49', '50–59', '60–69', '70–79', '80–89', '90–100']);
+		expect(bins.map((b) => b.label)).toEqual([
+			'0–9',
+			'10–19',
+			'20–29',
+			'30–39',
+			'40–49',
+			'50–59',
+			'60–69',
+			'70–79',
+			'80–89',
+			'90–100',
+		]);
 		expect(bins.every((b) => b.count === 0)).toBe(true);
 	});
 });
@@ -90,11 +110,41 @@ describe('histogram of totals', () => {
 describe('summarise', () => {
 	// Five small entries whose figures are worked out by hand below.
 	const entries: OverviewEntry[] = [
-		makeEntry({ total: 95, band: 'mofan', complete: true, categoryPercents: { A: 100, B: 50 }, criterionLevels: { A1: 3, A2: 1, A3: 'na', B1: 0 } }),
-		makeEntry({ total: 78, band: 'hege', complete: true, categoryPercents: { A: 80, B: null }, criterionLevels: { A1: 0, A2: 1, A3: null, B1: 3 } }),
-		makeEntry({ total: 61.5, band: 'jianshe', complete: false, categoryPercents: { A: 60, B: 30 }, criterionLevels: { A1: 2, A2: 3, A3: 1 } }),
-		makeEntry({ total: 40, band: 'qibu', complete: true, categoryPercents: { A: 40, B: 70 }, criterionLevels: { A1: 3, A2: 2, A3: 0 } }),
-		makeEntry({ total: 104, band: 'mofan', complete: false, categoryPercents: { A: 20, B: 10 }, criterionLevels: { A1: 1, A2: null, A3: 'na', J1: 0 } }),
+		makeEntry({
+			total: 95,
+			band: 'mofan',
+			complete: true,
+			categoryPercents: { A: 100, B: 50 },
+			criterionLevels: { A1: 3, A2: 1, A3: 'na', B1: 0 },
+		}),
+		makeEntry({
+			total: 78,
+			band: 'hege',
+			complete: true,
+			categoryPercents: { A: 80, B: null },
+			criterionLevels: { A1: 0, A2: 1, A3: null, B1: 3 },
+		}),
+		makeEntry({
+			total: 61.5,
+			band: 'jianshe',
+			complete: false,
+			categoryPercents: { A: 60, B: 30 },
+			criterionLevels: { A1: 2, A2: 3, A3: 1 },
+		}),
+		makeEntry({
+			total: 40,
+			band: 'qibu',
+			complete: true,
+			categoryPercents: { A: 40, B: 70 },
+			criterionLevels: { A1: 3, A2: 2, A3: 0 },
+		}),
+		makeEntry({
+			total: 104,
+			band: 'mofan',
+			complete: false,
+			categoryPercents: { A: 20, B: 10 },
+			criterionLevels: { A1: 1, A2: null, A3: 'na', J1: 0 },
+		}),
 	];
 	const s = summarise(entries, catalogue);
 	const cat = (id: string) => s.categories.find((k) => k.id === id)!.stats;
@@ -168,9 +218,13 @@ describe('loadResultFiles', () => {
 		const { entries, rejected } = loadResultFiles(withSizes([...good, ...bad]), loadOptions());
 		const expectedRejections = bad.filter((b) => b.expect !== 'loads');
 		expect(entries).toHaveLength(good.length + bad.length - expectedRejections.length);
-		expect(rejected.map((r) => [r.name, r.reason.code])).toEqual(expectedRejections.map((b) => [b.name, b.expect]));
+		expect(rejected.map((r) => [r.name, r.reason.code])).toEqual(
+			expectedRejections.map((b) => [b.name, b.expect]),
+		);
 		expect(rejected.find((r) => r.reason.code === 'duplicate')!.reason.detail).toBe(good[0]!.name);
-		expect(rejected.find((r) => r.reason.code === 'forbidden-key')!.reason.detail).toBe('__proto__');
+		expect(rejected.find((r) => r.reason.code === 'forbidden-key')!.reason.detail).toBe(
+			'__proto__',
+		);
 		// The file with an unknown criterion loads; its unknown answer is simply not there.
 		const odd = entries.find((e) => e.fileName === '含未知指标的文件.json')!;
 		expect(odd.criterionLevels).not.toHaveProperty('Z9');
@@ -180,7 +234,11 @@ describe('loadResultFiles', () => {
 	it('fills an entry from the file and its scores', () => {
 		const file = makeFile('a.json', {
 			level: 3,
-			profile: { unitName: ' 东城区  第三机械厂 ', unionName: '东城区第三机械厂工会', assessedOn: '2024-05-06' },
+			profile: {
+				unitName: ' 东城区  第三机械厂 ',
+				unionName: '东城区第三机械厂工会',
+				assessedOn: '2024-05-06',
+			},
 			answers: { A2: { na: true, naReason: '人少' }, A3: { level: 1, note: '  待补组长选举  ' } },
 		});
 		const [e] = loadResultFiles([file], loadOptions()).entries;
@@ -203,25 +261,51 @@ describe('loadResultFiles', () => {
 	});
 
 	describe('duplicates: same normalised 单位 + 工会 name and same date', () => {
-		const base = { unitName: '东城区 第三机械厂', unionName: '东城区第三机械厂工会', assessedOn: '2024-05-06' };
+		const base = {
+			unitName: '东城区 第三机械厂',
+			unionName: '东城区第三机械厂工会',
+			assessedOn: '2024-05-06',
+		};
 		it.each([
 			{ why: 'identical', profile: base, duplicate: true },
-			{ why: 'extra and full-width spaces', profile: { ...base, unitName: '\u3000东城区   第三机械厂 ', unionName: ' 东城区第三机械厂工会' }, duplicate: true },
+			{
+				why: 'extra and full-width spaces',
+				profile: {
+					...base,
+					unitName: '\u3000东城区   第三机械厂 ',
+					unionName: ' 东城区第三机械厂工会',
+				},
+				duplicate: true,
+			},
 			{ why: 'another date', profile: { ...base, assessedOn: '2025-05-06' }, duplicate: false },
-			{ why: 'another union name', profile: { ...base, unionName: '东城区第三机械厂一车间分工会' }, duplicate: false },
-			{ why: 'space removed inside the name', profile: { ...base, unitName: '东城区第三机械厂' }, duplicate: false },
+			{
+				why: 'another union name',
+				profile: { ...base, unionName: '东城区第三机械厂一车间分工会' },
+				duplicate: false,
+			},
+			{
+				why: 'space removed inside the name',
+				profile: { ...base, unitName: '东城区第三机械厂' },
+				duplicate: false,
+			},
 		])('$why → duplicate: $duplicate', ({ profile, duplicate }) => {
 			const first = makeFile('first.json', { profile: base });
 			const second = makeFile('second.json', { profile, level: 1 });
 			const { entries, rejected } = loadResultFiles([first, second], loadOptions());
 			expect(entries[0]!.fileName).toBe('first.json');
-			if (duplicate) expect(rejected).toEqual([{ name: 'second.json', reason: { code: 'duplicate', detail: 'first.json' } }]);
+			if (duplicate)
+				expect(rejected).toEqual([
+					{ name: 'second.json', reason: { code: 'duplicate', detail: 'first.json' } },
+				]);
 			else expect(entries).toHaveLength(2);
 		});
 
 		it('never takes two files without any name for the same branch', () => {
 			const profile = { unitName: '', unionName: '', assessedOn: '2024-01-01' };
-			const { entries } = loadResultFiles([makeFile('x.json', { profile }), makeFile('y.json', { profile })], loadOptions());
+			const { entries } = loadResultFiles(
+				[makeFile('x.json', { profile }), makeFile('y.json', { profile })],
+				loadOptions(),
+			);
 			expect(entries.map((e) => e.branch)).toEqual(['x.json', 'y.json']);
 		});
 	});
@@ -237,7 +321,11 @@ describe('loadResultFiles', () => {
 
 		it('is flagged; dropped criteria are ignored and new ones count as not answered', () => {
 			// Even an answer to H3 in such a file is not used: H3 did not exist in its catalogue.
-			const file = makeFile('old.json', { cat: older, level: 3, answers: { C9: { level: 0 }, H3: { level: 3 } } });
+			const file = makeFile('old.json', {
+				cat: older,
+				level: 3,
+				answers: { C9: { level: 0 }, H3: { level: 3 } },
+			});
 			const { entries, rejected } = loadResultFiles([file], loadOptions());
 			expect(rejected).toEqual([]);
 			const e = entries[0]!;
@@ -251,26 +339,44 @@ describe('loadResultFiles', () => {
 		});
 
 		it('a version 1 file of an older catalogue: criteria it has no answer for are listed', () => {
-			const answers = Object.fromEntries(catalogue.criteria.filter((c) => c.id !== 'J3').map((c) => [c.id, { level: 2 }]));
+			const answers = Object.fromEntries(
+				catalogue.criteria.filter((c) => c.id !== 'J3').map((c) => [c.id, { level: 2 }]),
+			);
 			const v1 = {
 				format: FORMAT,
 				schemaVersion: 1,
 				catalogueVersion: '2024.1',
 				exportedAt: '2024-06-01T00:00:00Z',
-				profile: { unitName: '老格式单位', unionName: '老格式单位工会', assessedOn: '2024-06-01', assessor: '' },
+				profile: {
+					unitName: '老格式单位',
+					unionName: '老格式单位工会',
+					assessedOn: '2024-06-01',
+					assessor: '',
+				},
 				answers,
 			};
 			const text = JSON.stringify(v1);
-			const { entries } = loadResultFiles([{ name: 'v1.json', text, size: text.length }], loadOptions());
-			expect(entries[0]).toMatchObject({ olderCatalogue: true, missingCriteria: ['J3'], scope: 'union' });
+			const { entries } = loadResultFiles(
+				[{ name: 'v1.json', text, size: text.length }],
+				loadOptions(),
+			);
+			expect(entries[0]).toMatchObject({
+				olderCatalogue: true,
+				missingCriteria: ['J3'],
+				scope: 'union',
+			});
 		});
 	});
 
 	it('scores all files with one set of marks when asked, else with each file’s own', () => {
 		// All at level 2, no bonus: total 70 → 模范 under the file's own 60/70, 建设中 under 75/90.
-		const file = makeFile('m.json', { settings: { passMark: 60, modelMark: 70 }, answers: { J1: { level: 0 }, J2: { level: 0 }, J3: { level: 0 } } });
+		const file = makeFile('m.json', {
+			settings: { passMark: 60, modelMark: 70 },
+			answers: { J1: { level: 0 }, J2: { level: 0 }, J3: { level: 0 } },
+		});
 		const own = loadResultFiles([file], loadOptions()).entries[0]!;
-		const common = loadResultFiles([file], loadOptions({ marks: { passMark: 75, modelMark: 90 } })).entries[0]!;
+		const common = loadResultFiles([file], loadOptions({ marks: { passMark: 75, modelMark: 90 } }))
+			.entries[0]!;
 		expect(own.total).toBe(70);
 		expect(own.band).toBe('mofan');
 		expect(common.band).toBe('jianshe');
@@ -278,12 +384,30 @@ describe('loadResultFiles', () => {
 });
 
 describe('rollUpSubunits', () => {
-	const sub = (branch: string, parentUnion: string, levels: OverviewEntry['criterionLevels'], patch: Partial<OverviewEntry> = {}) =>
-		makeEntry({ branch, unitName: branch, unionName: branch, scope: 'subunit', parentUnion, criterionLevels: levels, ...patch });
+	const sub = (
+		branch: string,
+		parentUnion: string,
+		levels: OverviewEntry['criterionLevels'],
+		patch: Partial<OverviewEntry> = {},
+	) =>
+		makeEntry({
+			branch,
+			unitName: branch,
+			unionName: branch,
+			scope: 'subunit',
+			parentUnion,
+			criterionLevels: levels,
+			...patch,
+		});
 	const entries = [
 		makeEntry({ branch: '北区工会', criterionLevels: { H1: 3, H2: 3, H3: 3 } }), // the parent itself: not a sub-unit
 		sub('一车间', '北区工会', { H1: 0, H2: 0, H3: 0 }, { assessedOn: '2023-01-01', band: 'qibu' }), // older file, superseded
-		sub('一车间', '北区工会', { A1: 0, H1: 3, H2: 2, H3: 'na' }, { assessedOn: '2025-01-01', band: 'hege' }), // mean 2.5: active
+		sub(
+			'一车间',
+			'北区工会',
+			{ A1: 0, H1: 3, H2: 2, H3: 'na' },
+			{ assessedOn: '2025-01-01', band: 'hege' },
+		), // mean 2.5: active
 		sub('二车间', ' 北区工会 ', { A1: 3, H1: 1, H2: 2, H3: null }, { band: 'hege' }), // mean 1.5: not active
 		sub('三车间', '北区工会', { H1: 'na', H2: null, H3: 'na' }, { band: 'mofan' }), // nothing answered: unknown
 		sub('机修组', '南区工会', { H1: 2, H2: 2 }, { band: 'jianshe' }), // mean exactly 2: active
@@ -324,7 +448,8 @@ describe('rollUpSubunits', () => {
 });
 
 describe('compareOverTime', () => {
-	const at = (assessedOn: string, patch: Partial<OverviewEntry>) => makeEntry({ assessedOn, fileName: `${assessedOn}.json`, ...patch });
+	const at = (assessedOn: string, patch: Partial<OverviewEntry>) =>
+		makeEntry({ assessedOn, fileName: `${assessedOn}.json`, ...patch });
 	const history = [
 		at('2024-04-01', {
 			total: 70.2,
@@ -338,7 +463,11 @@ describe('compareOverTime', () => {
 			criterionLevels: { A1: 1, A2: 3, A3: 'na', A4: null, A5: 0 },
 			notes: { A2: '制度齐全' },
 		}),
-		at('2025-04-01', { total: 65, categoryPercents: { A: 55, B: 50 }, criterionLevels: { A1: 2, A2: 1, A3: 2, A4: 3, A5: 3 } }),
+		at('2025-04-01', {
+			total: 65,
+			categoryPercents: { A: 55, B: 50 },
+			criterionLevels: { A1: 2, A2: 1, A3: 2, A4: 3, A5: 3 },
+		}),
 	];
 	const c = compareOverTime(history);
 
@@ -349,20 +478,60 @@ describe('compareOverTime', () => {
 	it.each([
 		{ id: 'A', values: [50, 60, 55], changes: [null, 10, -5], firstToLast: 5 },
 		{ id: 'B', values: [null, 40, 50], changes: [null, null, 10], firstToLast: null },
-	])('category $id per date, change from the previous date and first to last', ({ id, values, changes, firstToLast }) => {
-		expect(c.categories.find((k) => k.id === id)).toEqual({ id, values, changes, firstToLast });
-	});
+	])(
+		'category $id per date, change from the previous date and first to last',
+		({ id, values, changes, firstToLast }) => {
+			expect(c.categories.find((k) => k.id === id)).toEqual({ id, values, changes, firstToLast });
+		},
+	);
 
 	it('total per date, changes rounded to one decimal', () => {
-		expect(c.total).toEqual({ values: [60, 70.2, 65], changes: [null, 10.2, -5.2], firstToLast: 5 });
+		expect(c.total).toEqual({
+			values: [60, 70.2, 65],
+			changes: [null, 10.2, -5.2],
+			firstToLast: 5,
+		});
 	});
 
 	it('criteria that went up or down between consecutive dates, with both notes', () => {
 		expect(c.criterionChanges).toEqual([
-			{ id: 'A1', fromDate: '2023-04-01', toDate: '2024-04-01', fromFile: '2023-04-01.json', toFile: '2024-04-01.json', fromLevel: 1, toLevel: 2, direction: 'up', fromNote: '', toNote: '已换届' },
-			{ id: 'A2', fromDate: '2023-04-01', toDate: '2024-04-01', fromFile: '2023-04-01.json', toFile: '2024-04-01.json', fromLevel: 3, toLevel: 1, direction: 'down', fromNote: '制度齐全', toNote: '台账缺失' },
+			{
+				id: 'A1',
+				fromDate: '2023-04-01',
+				toDate: '2024-04-01',
+				fromFile: '2023-04-01.json',
+				toFile: '2024-04-01.json',
+				fromLevel: 1,
+				toLevel: 2,
+				direction: 'up',
+				fromNote: '',
+				toNote: '已换届',
+			},
+			{
+				id: 'A2',
+				fromDate: '2023-04-01',
+				toDate: '2024-04-01',
+				fromFile: '2023-04-01.json',
+				toFile: '2024-04-01.json',
+				fromLevel: 3,
+				toLevel: 1,
+				direction: 'down',
+				fromNote: '制度齐全',
+				toNote: '台账缺失',
+			},
 			// A3 (不适用 → 2) and A4 (unanswered → 3) are not ups or downs.
-			{ id: 'A5', fromDate: '2024-04-01', toDate: '2025-04-01', fromFile: '2024-04-01.json', toFile: '2025-04-01.json', fromLevel: 0, toLevel: 3, direction: 'up', fromNote: '', toNote: '' },
+			{
+				id: 'A5',
+				fromDate: '2024-04-01',
+				toDate: '2025-04-01',
+				fromFile: '2024-04-01.json',
+				toFile: '2025-04-01.json',
+				fromLevel: 0,
+				toLevel: 3,
+				direction: 'up',
+				fromNote: '',
+				toNote: '',
+			},
 		]);
 	});
 
@@ -373,19 +542,61 @@ describe('compareOverTime', () => {
 	});
 
 	it('groupByBranch gives each branch its dated series', () => {
-		const other = makeEntry({ unitName: '别的单位', unionName: '别的单位工会', assessedOn: '2024-01-01' });
+		const other = makeEntry({
+			unitName: '别的单位',
+			unionName: '别的单位工会',
+			assessedOn: '2024-01-01',
+		});
 		const groups = groupByBranch([...history, other]);
 		expect(groups.size).toBe(2);
-		expect([...groups.values()][0]!.map((e) => e.assessedOn)).toEqual(['2023-04-01', '2024-04-01', '2025-04-01']);
+		expect([...groups.values()][0]!.map((e) => e.assessedOn)).toEqual([
+			'2023-04-01',
+			'2024-04-01',
+			'2025-04-01',
+		]);
 	});
 });
 
 describe('sortEntries and filterEntries', () => {
 	const rows = [
-		makeEntry({ fileName: '1', branch: '北京机床厂工会', unitName: '北京机床厂', total: 70, band: 'jianshe', categoryPercents: { A: 50 }, assessedOn: '2024-01-01' }),
-		makeEntry({ fileName: '2', branch: '安徽纺织厂工会', unitName: '安徽纺织厂', total: 50, band: 'qibu', categoryPercents: { A: null }, assessedOn: '' }),
-		makeEntry({ fileName: '3', branch: '重庆ABC公司工会', unitName: '重庆ABC公司', total: 70, band: 'hege', categoryPercents: { A: 80 }, scope: 'subunit', complete: false, assessedOn: '2023-01-01' }),
-		makeEntry({ fileName: '4', branch: '东城区第三机械厂工会', unitName: '东城区第三机械厂', total: 90, band: 'mofan', categoryPercents: { A: 50 }, assessedOn: '2025-01-01' }),
+		makeEntry({
+			fileName: '1',
+			branch: '北京机床厂工会',
+			unitName: '北京机床厂',
+			total: 70,
+			band: 'jianshe',
+			categoryPercents: { A: 50 },
+			assessedOn: '2024-01-01',
+		}),
+		makeEntry({
+			fileName: '2',
+			branch: '安徽纺织厂工会',
+			unitName: '安徽纺织厂',
+			total: 50,
+			band: 'qibu',
+			categoryPercents: { A: null },
+			assessedOn: '',
+		}),
+		makeEntry({
+			fileName: '3',
+			branch: '重庆ABC公司工会',
+			unitName: '重庆ABC公司',
+			total: 70,
+			band: 'hege',
+			categoryPercents: { A: 80 },
+			scope: 'subunit',
+			complete: false,
+			assessedOn: '2023-01-01',
+		}),
+		makeEntry({
+			fileName: '4',
+			branch: '东城区第三机械厂工会',
+			unitName: '东城区第三机械厂',
+			total: 90,
+			band: 'mofan',
+			categoryPercents: { A: 50 },
+			assessedOn: '2025-01-01',
+		}),
 	];
 	const order = (list: OverviewEntry[]) => list.map((e) => e.fileName).join('');
 
@@ -432,7 +643,9 @@ describe('overviewCsv', () => {
 			bonus: 2,
 			band: 'hege',
 			completionPercent: 97,
-			categoryPercents: Object.fromEntries(catalogue.categories.map((k, i) => [k.id, i === 1 ? null : 80 + i])),
+			categoryPercents: Object.fromEntries(
+				catalogue.categories.map((k, i) => [k.id, i === 1 ? null : 80 + i]),
+			),
 		}),
 		makeEntry({
 			unitName: '=HYPERLINK("x")',
@@ -449,25 +662,69 @@ describe('overviewCsv', () => {
 
 	it('starts with a BOM and has the Chinese header', () => {
 		expect(csv.startsWith(BOM)).toBe(true);
-		expect(lines[0]).toBe(['单位名称', '工会名称', '层级', '上级工会', '评估日期', '总分', '基本分', '加分', '等次', '完成度%', ...titles, '目录版本说明'].join(','));
+		expect(lines[0]).toBe(
+			[
+				'单位名称',
+				'工会名称',
+				'层级',
+				'上级工会',
+				'评估日期',
+				'总分',
+				'基本分',
+				'加分',
+				'等次',
+				'完成度%',
+				...titles,
+				'目录版本说明',
+			].join(','),
+		);
 		expect(lines).toHaveLength(4); // header, two rows, and the empty string after the final CRLF
 	});
 
 	it('writes one row per entry', () => {
 		const cats = catalogue.categories.map((_, i) => (i === 1 ? '不适用' : String(80 + i)));
-		expect(lines[1]).toBe(['东城区第三机械厂', '东城区第三机械厂工会', '基层工会', '', '2025-03-01', '86.5', '84.5', '2', '合格', '97', ...cats, ''].join(','));
+		expect(lines[1]).toBe(
+			[
+				'东城区第三机械厂',
+				'东城区第三机械厂工会',
+				'基层工会',
+				'',
+				'2025-03-01',
+				'86.5',
+				'84.5',
+				'2',
+				'合格',
+				'97',
+				...cats,
+				'',
+			].join(','),
+		);
 	});
 
 	it('defuses formulas, and explains an older catalogue', () => {
-		expect(lines[2]!.startsWith(`"'=HYPERLINK(""x"")",一车间分工会,分工会或工会小组,东城区第三机械厂工会,`)).toBe(true);
-		expect(lines[2]!.endsWith(',按 2025.1 版指标目录填写；本版新增指标 H3、J3 按未答计')).toBe(true);
+		expect(
+			lines[2]!.startsWith(
+				`"'=HYPERLINK(""x"")",一车间分工会,分工会或工会小组,东城区第三机械厂工会,`,
+			),
+		).toBe(true);
+		expect(lines[2]!.endsWith(',按 2025.1 版指标目录填写；本版新增指标 H3、J3 按未答计')).toBe(
+			true,
+		);
 	});
 });
 
 describe('branchName', () => {
 	it.each([
-		{ unitName: '东城区第三机械厂', unionName: '东城区第三机械厂工会', want: '东城区第三机械厂工会' },
-		{ unitName: '东城区第三机械厂', unionName: '一车间分工会', want: '东城区第三机械厂·一车间分工会' },
+		{
+			unitName: '东城区第三机械厂',
+			unionName: '东城区第三机械厂工会',
+			want: '东城区第三机械厂工会',
+		},
+		{
+			unitName: '东城区第三机械厂',
+			unionName: '一车间分工会',
+			want: '东城区第三机械厂·一车间分工会',
+		},
 		{ unitName: '东城区第三机械厂', unionName: '', want: '东城区第三机械厂' },
 		{ unitName: '', unionName: '  某工会 ', want: '某工会' },
 		{ unitName: '', unionName: '', want: '(fallback)' },

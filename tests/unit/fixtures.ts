@@ -15,7 +15,14 @@ export const catalogue: Catalogue = CatalogueSchema.parse(
 /** Options for loadResultFiles with a fixed clock and ids. */
 export function loadOptions(extra: Partial<LoadOptions> = {}): LoadOptions {
 	let n = 0;
-	return { catalogue, newId: () => `t-${++n}`, now: new Date('2026-03-01T00:00:00Z'), passMark: 75, modelMark: 90, ...extra };
+	return {
+		catalogue,
+		newId: () => `t-${++n}`,
+		now: new Date('2026-03-01T00:00:00Z'),
+		passMark: 75,
+		modelMark: 90,
+		...extra,
+	};
 }
 
 /** An overview entry with neutral defaults, for the pure summary functions. */
@@ -61,9 +68,22 @@ export function makeFile(
 ): FileInput {
 	const cat = opts.cat ?? catalogue;
 	const now = new Date('2025-06-01T08:00:00Z');
-	const a = newAssessment({ id: 'fixture', name: '测试', now, catalogueVersion: cat.version, passMark: 75, modelMark: 90 });
+	const a = newAssessment({
+		id: 'fixture',
+		name: '测试',
+		now,
+		catalogueVersion: cat.version,
+		passMark: 75,
+		modelMark: 90,
+	});
 	if (opts.settings) a.settings = { ...opts.settings };
-	a.profile = { ...a.profile, unitName: '测试单位', unionName: '测试单位工会', assessedOn: '2025-06-01', ...opts.profile };
+	a.profile = {
+		...a.profile,
+		unitName: '测试单位',
+		unionName: '测试单位工会',
+		assessedOn: '2025-06-01',
+		...opts.profile,
+	};
 	for (const c of cat.criteria) {
 		const answer = emptyAnswer();
 		const level = opts.level ?? 2;
@@ -71,7 +91,8 @@ export function makeFile(
 		else answer.level = level;
 		a.answers[c.id] = answer;
 	}
-	for (const [id, patch] of Object.entries(opts.answers ?? {})) a.answers[id] = { ...emptyAnswer(), ...patch };
+	for (const [id, patch] of Object.entries(opts.answers ?? {}))
+		a.answers[id] = { ...emptyAnswer(), ...patch };
 	const text = JSON.stringify(buildResultFile(a, scoreAssessment(cat, a), now), null, 2);
 	return { name, text, size: new TextEncoder().encode(text).length };
 }

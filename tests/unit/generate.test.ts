@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { generateBadFiles, generateResultFiles, mulberry32, withSizes } from '../../src/lib/generate';
+import {
+	generateBadFiles,
+	generateResultFiles,
+	mulberry32,
+	withSizes,
+} from '../../src/lib/generate';
 import { loadResultFiles, rollUpSubunits, summarise } from '../../src/lib/aggregate';
 import { catalogue, loadOptions } from './fixtures';
 
@@ -45,14 +50,20 @@ describe('generateResultFiles', () => {
 		expect(entries.some((e) => e.complete)).toBe(true);
 		expect(entries.some((e) => Object.keys(e.notes).length > 0)).toBe(true);
 		const rateIds = catalogue.criteria.filter((c) => c.rate).map((c) => c.id);
-		expect(files.some((f) => rateIds.some((id) => new RegExp(`"${id}": \\{[^}]*"rate": \\d`).test(f.text)))).toBe(true);
+		expect(
+			files.some((f) =>
+				rateIds.some((id) => new RegExp(`"${id}": \\{[^}]*"rate": \\d`).test(f.text)),
+			),
+		).toBe(true);
 		const unions = new Set(entries.filter((e) => e.scope === 'union').map((e) => e.unionName));
 		const subunits = entries.filter((e) => e.scope === 'subunit');
 		expect(subunits.length).toBeGreaterThan(10);
 		expect(subunits.every((e) => unions.has(e.parentUnion))).toBe(true);
 		expect(rollUpSubunits(entries).length).toBeGreaterThan(1);
 		// Several files per branch, so there is something to compare over time.
-		expect(new Set(entries.map((e) => `${e.unitName}|${e.unionName}`)).size).toBeLessThan(entries.length);
+		expect(new Set(entries.map((e) => `${e.unitName}|${e.unionName}`)).size).toBeLessThan(
+			entries.length,
+		);
 	});
 
 	it('writes only the current catalogue version unless given another catalogue', () => {
@@ -64,16 +75,19 @@ describe('generateBadFiles', () => {
 	const good = generateResultFiles(catalogue, 5, 3);
 	const bad = generateBadFiles(catalogue, good[0]);
 
-	it.each(bad.map((b) => ({ name: b.name, expect: b.expect, file: b })))('$name → $expect', ({ file }) => {
-		const { entries, rejected } = loadResultFiles(withSizes([good[0]!, file]), loadOptions());
-		if (file.expect === 'loads') {
-			expect(rejected).toEqual([]);
-			expect(entries).toHaveLength(2);
-		} else {
-			expect(rejected.map((r) => r.reason.code)).toEqual([file.expect]);
-			expect(entries).toHaveLength(1);
-		}
-	});
+	it.each(bad.map((b) => ({ name: b.name, expect: b.expect, file: b })))(
+		'$name → $expect',
+		({ file }) => {
+			const { entries, rejected } = loadResultFiles(withSizes([good[0]!, file]), loadOptions());
+			if (file.expect === 'loads') {
+				expect(rejected).toEqual([]);
+				expect(entries).toHaveLength(2);
+			} else {
+				expect(rejected.map((r) => r.reason.code)).toEqual([file.expect]);
+				expect(entries).toHaveLength(1);
+			}
+		},
+	);
 
 	it('is the same every time, and works without a good file given', () => {
 		expect(generateBadFiles(catalogue, good[0])).toEqual(bad);
