@@ -95,7 +95,15 @@ export const SettingsSchema = z.strictObject({
 	modelMark: z.number().check(z.gte(1), z.lte(105)),
 });
 
-const flags = z.record(z.string().check(z.regex(/^[A-Za-z0-9-]{1,30}$/)), z.nullable(z.boolean()));
+/** Keys that JSON import and storage refuse anywhere (see safeJsonParse), so never valid here either. */
+const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
+const flags = z.record(
+	z.string().check(
+		z.regex(/^[A-Za-z0-9-]{1,30}$/),
+		z.refine((k) => !RESERVED_KEYS.includes(k)),
+	),
+	z.nullable(z.boolean()),
+);
 
 export const AssessmentSchema = z
 	.strictObject({

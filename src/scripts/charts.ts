@@ -122,3 +122,30 @@ export function chartPng(chart: Chart): Promise<Blob | null> {
 	ctx.drawImage(src, 0, 0);
 	return new Promise((resolve) => out.toBlob(resolve, 'image/png'));
 }
+
+/** A vertical bar chart with one or more series (used for comparisons and histograms). */
+export function seriesBarChart(
+	canvas: HTMLCanvasElement,
+	labels: string[],
+	series: { label: string; data: (number | null)[] }[],
+	yMax?: number,
+): Chart {
+	const c = colours();
+	const palette = [c.accent, c.muted, '#c77d0a', '#2a7a4b', '#3b5ba5', '#7a3fa0'];
+	return new Chart(canvas, {
+		type: 'bar',
+		data: {
+			labels,
+			datasets: series.map((s, i) => ({ label: s.label, data: s.data, backgroundColor: palette[i % palette.length] })),
+		},
+		options: {
+			animation: reducedMotion() ? false : { duration: 300 },
+			maintainAspectRatio: false,
+			plugins: { legend: { display: series.length > 1, labels: { color: c.text } } },
+			scales: {
+				x: { ticks: { color: c.text }, grid: { display: false } },
+				y: { beginAtZero: true, ...(yMax ? { max: yMax } : {}), ticks: { color: c.muted, precision: 0 }, grid: { color: c.border } },
+			},
+		},
+	});
+}

@@ -6,7 +6,8 @@
 import { emptyAnswer, isEmptyAnswer, type Answer, type Assessment, type Survey } from '../lib/assessment';
 import { effectiveLevel, scoreAssessment } from '../lib/scoring';
 import { computeSurvey } from '../lib/survey';
-import { checkFileSize, parseResultFile, buildResultFile, type ImportError } from '../lib/result-file';
+import { checkFileSize, parseResultFile, buildResultFile } from '../lib/result-file';
+import { importErrorText } from './import-errors';
 import { t, type StringKey } from '../i18n/t';
 import { Session, download, fileStem, newId, readCatalogue } from './session';
 
@@ -20,9 +21,6 @@ function showMessage(box: HTMLElement, text: string, kind: 'ok' | 'warn' | 'bad'
 	box.replaceChildren(p);
 }
 
-export function importErrorText(error: ImportError | { code: 'duplicate'; detail: string }): string {
-	return t(`import.${error.code}` as StringKey, { detail: error.detail });
-}
 
 class ZzChecklist extends HTMLElement {
 	private session!: Session;

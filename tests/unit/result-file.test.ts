@@ -299,6 +299,27 @@ describe('errors', () => {
 	});
 });
 
+describe('schema and import agree on reserved keys', () => {
+	it.each(['constructor', 'prototype', '__proto__'])('a flag named %s is invalid for the schema as for the import', (name) => {
+		for (const field of ['vetoes', 'eligibility'] as const) {
+			const a: Json = sample();
+			Object.defineProperty(a[field], name, { value: true, enumerable: true, configurable: true, writable: true });
+			const check = AssessmentSchema.safeParse(a);
+			// zod drops an own `__proto__` key from records instead of refusing it; either way it never comes through.
+			if (name !== '__proto__') expect(check.success).toBe(false);
+			else if (check.success) expect(Object.keys(check.data[field])).not.toContain(name);
+			const t = JSON.stringify(buildResultFile(a, scoreAssessment(real, a), NOW));
+			expect(expectError(parseResultFile(t, opts()), 'forbidden-key')).toBe(name);
+		}
+	});
+	it('ordinary flag names are fine', () => {
+		const a = sample();
+		a.vetoes = { V1: true, 'x-1': null };
+		a.eligibility = { construct: false, proto: true };
+		expect(expectOk(parseResultFile(text(fileOf(a)), opts()))).toStrictEqual(a);
+	});
+});
+
 describe('checkFileSize', () => {
 	it.each([
 		[0, { code: 'empty', detail: '' }],
