@@ -26,6 +26,9 @@ export default defineConfig({
 		},
 	},
 	build: { format: 'directory' },
+	// Keep caches inside the work tree (not node_modules) so parallel work trees never share them.
+	cacheDir: './.astro/cache',
+	vite: { cacheDir: './.astro/vite' },
 	markdown: { syntaxHighlight: false },
 	devToolbar: { enabled: false },
 });

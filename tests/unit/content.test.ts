@@ -33,9 +33,19 @@ const pages: Page[] = files.map((f) => {
 	const { front, body } = split(readFileSync(file, 'utf8'), file);
 	const raw = parse(front) as unknown;
 	const parsed = GuidanceFrontMatterSchema.safeParse(raw);
-	return { id: basename(f, '.mdx'), file, raw, data: parsed.success ? parsed.data : (raw as GuidanceFrontMatter), body };
+	return {
+		id: basename(f, '.mdx'),
+		file,
+		raw,
+		data: parsed.success ? parsed.data : (raw as GuidanceFrontMatter),
+		body,
+	};
 });
-const pillars = parse(readFileSync('content/pillars.yaml', 'utf8')) as { id: string; name: string; group: string }[];
+const pillars = parse(readFileSync('content/pillars.yaml', 'utf8')) as {
+	id: string;
+	name: string;
+	group: string;
+}[];
 const catalogue = realCatalogue();
 const pageIds = new Set(pages.map((p) => p.id));
 const han = (s: string) => s.match(/\p{Script=Han}/gu)?.join('') ?? '';
@@ -59,7 +69,8 @@ describe('guidance pages', () => {
 	describe.each(pages.map((p) => [p.id, p] as const))('%s.mdx', (_id, page) => {
 		it('front matter matches the collection schema', () => {
 			const result = GuidanceFrontMatterSchema.safeParse(page.raw);
-			if (!result.success) throw new Error(`${page.file}: ${JSON.stringify(result.error.issues, null, 2)}`);
+			if (!result.success)
+				throw new Error(`${page.file}: ${JSON.stringify(result.error.issues, null, 2)}`);
 		});
 
 		it('the page id is a valid guide reference', () => {
@@ -182,8 +193,11 @@ describe('originality against the seed article', () => {
 			expect(copiedRuns(passage.slice(0, RUN - 1))).toEqual([]);
 		});
 
-		it.each(pages.map((p) => [p.id, p] as const))(`%s.mdx shares no run of ${RUN} 汉字 with the seed`, (_id, page) => {
-			expect(copiedRuns(page.body)).toEqual([]);
-		});
+		it.each(pages.map((p) => [p.id, p] as const))(
+			`%s.mdx shares no run of ${RUN} 汉字 with the seed`,
+			(_id, page) => {
+				expect(copiedRuns(page.body)).toEqual([]);
+			},
+		);
 	}
 });

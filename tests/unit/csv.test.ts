@@ -30,7 +30,7 @@ describe('csvCell', () => {
 		['\tcmd', `"'\tcmd"`],
 		['\rcmd', `"'\rcmd"`],
 		['\ncmd', `"'\ncmd"`],
-		['=cmd|\' /C calc\'!A0', `"'=cmd|' /C calc'!A0"`],
+		["=cmd|' /C calc'!A0", `"'=cmd|' /C calc'!A0"`],
 		['=1,2', `"'=1,2"`],
 	] as const)('formula-leading text %j is made inert as %j', (input, output) => {
 		const cell = csvCell(input);
@@ -84,7 +84,9 @@ describe('toCsv', () => {
 			['甲公司', '=1+1', -2.5],
 			['乙,公司', '多行\n说明', null],
 		]);
-		expect(text).toBe('\uFEFF单位,说明,分数\r\n甲公司,"\'=1+1",-2.5\r\n"乙,公司","多行\n说明",\r\n');
+		expect(text).toBe(
+			'\uFEFF单位,说明,分数\r\n甲公司,"\'=1+1",-2.5\r\n"乙,公司","多行\n说明",\r\n',
+		);
 	});
 
 	it('an empty document is just the BOM and a line end', () => {

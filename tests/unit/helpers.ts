@@ -6,7 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { CatalogueSchema, type Catalogue, type Criterion } from '../../src/lib/catalogue-schema';
-import { emptyAnswer, newAssessment, type Answer, type Assessment, type Level } from '../../src/lib/assessment';
+import {
+	emptyAnswer,
+	newAssessment,
+	type Answer,
+	type Assessment,
+	type Level,
+} from '../../src/lib/assessment';
 import type { StorageLike } from '../../src/lib/storage';
 
 export const NOW = new Date('2026-03-01T08:00:00.000Z');
@@ -103,7 +109,12 @@ export function miniCatalogue(edit: (raw: MiniRaw) => void = () => {}): Catalogu
 			{ id: 'mofan', name: '模范', min: 90, basis: '测试' },
 		],
 		eligibility: [
-			{ id: 'rate-a5', condition: '入会率达到90%', check: { kind: 'rate', criterion: 'A5', min: 90 }, source: 'src-a' },
+			{
+				id: 'rate-a5',
+				condition: '入会率达到90%',
+				check: { kind: 'rate', criterion: 'A5', min: 90 },
+				source: 'src-a',
+			},
 			{ id: 'asked', condition: '已获下一级称号', check: { kind: 'ask' }, source: 'src-a' },
 		],
 		categories: ['A', 'B', 'C', 'D', 'J'].map((id) => ({
@@ -125,7 +136,9 @@ export function miniCatalogue(edit: (raw: MiniRaw) => void = () => {}): Catalogu
 				sources: ['src-a'],
 			},
 		],
-		sources: [{ id: 'src-a', title: '测试来源', issuer: '测试单位', reliability: 'low', note: '测试用' }],
+		sources: [
+			{ id: 'src-a', title: '测试来源', issuer: '测试单位', reliability: 'low', note: '测试用' },
+		],
 	};
 	edit(raw);
 	return CatalogueSchema.parse(raw);
@@ -188,7 +201,8 @@ export function assessmentAt(
 	extra: Partial<Assessment> = {},
 ): Assessment {
 	const answers: Record<string, Answer> = {};
-	for (const c of catalogue.criteria) answers[c.id] = c.rate && rateFor(c, level) === null ? answer({ rate: 0 }) : answerAt(c, level);
+	for (const c of catalogue.criteria)
+		answers[c.id] = c.rate && rateFor(c, level) === null ? answer({ rate: 0 }) : answerAt(c, level);
 	return blankAssessment(catalogue, { answers: { ...answers, ...over }, ...extra });
 }
 
@@ -229,12 +243,17 @@ export class FakeStorage implements StorageLike {
 export class QuotaStorage extends FakeStorage {
 	constructor(
 		private readonly limit: number,
-		private readonly makeError: () => unknown = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+		private readonly makeError: () => unknown = () =>
+			new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
 	) {
 		super();
 	}
 	override setItem(key: string, value: string): void {
-		const after = this.used() - (this.map.has(key) ? key.length + this.map.get(key)!.length : 0) + key.length + value.length;
+		const after =
+			this.used() -
+			(this.map.has(key) ? key.length + this.map.get(key)!.length : 0) +
+			key.length +
+			value.length;
 		if (after > this.limit) throw this.makeError();
 		super.setItem(key, value);
 	}

@@ -91,10 +91,21 @@ function text(limit: number): fc.Arbitrary<string> {
 			{
 				weight: 2,
 				arbitrary: fc
-					.tuple(fc.constantFrom(...NASTY), fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom(...NASTY))
+					.tuple(
+						fc.constantFrom(...NASTY),
+						fc.string({ unit: 'binary', maxLength: 20 }),
+						fc.constantFrom(...NASTY),
+					)
 					.map((parts) => parts.join('')),
 			},
-			{ weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: Math.max(0, limit - 2), maxLength: limit }) },
+			{
+				weight: 1,
+				arbitrary: fc.string({
+					unit: 'binary',
+					minLength: Math.max(0, limit - 2),
+					maxLength: limit,
+				}),
+			},
 		)
 		.filter((s) => codePoints(s) <= limit);
 }
@@ -108,62 +119,93 @@ const rate = fc.oneof(
 const plain = { noNullPrototype: true } as const; // JSON.parse never makes null-prototype objects
 const answerArb: fc.Arbitrary<Answer> = fc.record(
 	{
-	level: fc.constantFrom(null, 0, 1, 2, 3),
-	na: fc.boolean(),
-	naReason: text(LIMITS.reason),
-	rate: fc.option(rate, { nil: null }),
+		level: fc.constantFrom(null, 0, 1, 2, 3),
+		na: fc.boolean(),
+		naReason: text(LIMITS.reason),
+		rate: fc.option(rate, { nil: null }),
 		evidence: fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 10 }),
 		note: text(LIMITS.note),
 	},
 	plain,
 );
 
-const count = fc.option(fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: LIMITS.maxCount })), { nil: null });
-const surveyArb: fc.Arbitrary<Survey> = fc.record({
-	members: count,
-	participants: count,
-	frontline: count,
-	satisfied: count,
-	basic: count,
-	unsatisfied: count,
-	countBasic: fc.boolean(),
-}, plain);
+const count = fc.option(
+	fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: LIMITS.maxCount })),
+	{ nil: null },
+);
+const surveyArb: fc.Arbitrary<Survey> = fc.record(
+	{
+		members: count,
+		participants: count,
+		frontline: count,
+		satisfied: count,
+		basic: count,
+		unsatisfied: count,
+		countBasic: fc.boolean(),
+	},
+	plain,
+);
 const isoDateTime = fc
-	.date({ min: new Date('1970-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true })
+	.date({
+		min: new Date('1970-01-01T00:00:00.000Z'),
+		max: new Date('9999-12-31T23:59:59.999Z'),
+		noInvalidDate: true,
+	})
 	.map((d) => d.toISOString());
 // `constructor` and `prototype` match the pattern but are refused by the schema (as by the import).
 const flagKey = fc
-	.oneof(fc.stringMatching(/^[A-Za-z0-9-]{1,30}$/), fc.constantFrom('V1', 'V2', 'V3', 'V4', 'ruhuilv-90', 'yiyou-chenghao'))
+	.oneof(
+		fc.stringMatching(/^[A-Za-z0-9-]{1,30}$/),
+		fc.constantFrom('V1', 'V2', 'V3', 'V4', 'ruhuilv-90', 'yiyou-chenghao'),
+	)
 	.filter((k) => k !== 'constructor' && k !== 'prototype');
-const flags = fc.dictionary(flagKey, fc.constantFrom(true, false, null), { maxKeys: LIMITS.keyedFlags, ...plain });
+const flags = fc.dictionary(flagKey, fc.constantFrom(true, false, null), {
+	maxKeys: LIMITS.keyedFlags,
+	...plain,
+});
 const settings = fc
-	.tuple(fc.oneof(fc.integer({ min: 1, max: 105 }), fc.double({ min: 1, max: 105, noNaN: true })), fc.integer({ min: 1, max: 105 }))
+	.tuple(
+		fc.oneof(fc.integer({ min: 1, max: 105 }), fc.double({ min: 1, max: 105, noNaN: true })),
+		fc.integer({ min: 1, max: 105 }),
+	)
 	.filter(([a, b]) => a < b)
 	.map(([passMark, modelMark]) => ({ passMark, modelMark }));
 
-function assessmentArb(answerKeys: fc.Arbitrary<string>, maxAnswers: number): fc.Arbitrary<Assessment> {
-	return fc.record({
-		id: fc.stringMatching(/^[A-Za-z0-9-]{1,64}$/),
-		name: text(LIMITS.shortText),
-		createdAt: isoDateTime,
-		updatedAt: isoDateTime,
-		catalogueVersion: fc.oneof(fc.constant(real.version), fc.stringMatching(/^\d{4}\.\d{1,4}$/)),
-		profile: fc.record({
-			unitName: text(LIMITS.shortText),
-			unionName: text(LIMITS.shortText),
-			unitType: fc.constantFrom(...UNIT_TYPES),
-			scope: fc.constantFrom(...SCOPES),
-			parentUnion: text(LIMITS.shortText),
-			memberCount: count,
-			assessedOn: fc.oneof(fc.constant(''), isoDateTime.map((d) => d.slice(0, 10))),
-			assessor: text(LIMITS.shortText),
-		}, plain),
-		answers: fc.dictionary(answerKeys, answerArb, { maxKeys: maxAnswers, ...plain }),
-		vetoes: flags,
-		eligibility: flags,
-		survey: surveyArb,
-		settings,
-	}, plain);
+function assessmentArb(
+	answerKeys: fc.Arbitrary<string>,
+	maxAnswers: number,
+): fc.Arbitrary<Assessment> {
+	return fc.record(
+		{
+			id: fc.stringMatching(/^[A-Za-z0-9-]{1,64}$/),
+			name: text(LIMITS.shortText),
+			createdAt: isoDateTime,
+			updatedAt: isoDateTime,
+			catalogueVersion: fc.oneof(fc.constant(real.version), fc.stringMatching(/^\d{4}\.\d{1,4}$/)),
+			profile: fc.record(
+				{
+					unitName: text(LIMITS.shortText),
+					unionName: text(LIMITS.shortText),
+					unitType: fc.constantFrom(...UNIT_TYPES),
+					scope: fc.constantFrom(...SCOPES),
+					parentUnion: text(LIMITS.shortText),
+					memberCount: count,
+					assessedOn: fc.oneof(
+						fc.constant(''),
+						isoDateTime.map((d) => d.slice(0, 10)),
+					),
+					assessor: text(LIMITS.shortText),
+				},
+				plain,
+			),
+			answers: fc.dictionary(answerKeys, answerArb, { maxKeys: maxAnswers, ...plain }),
+			vetoes: flags,
+			eligibility: flags,
+			survey: surveyArb,
+			settings,
+		},
+		plain,
+	);
 }
 const catalogueAssessment = assessmentArb(fc.constantFrom(...CRITERIA), CRITERIA.length);
 const anyKeyAssessment = assessmentArb(fc.stringMatching(/^[A-Z]\d{1,2}$/), LIMITS.answers);
@@ -184,7 +226,8 @@ function importText(t: string, o: ParseOptions = opts()): ImportResult {
 function expectSound(r: ImportResult): void {
 	if (r.ok) {
 		const check = AssessmentSchema.safeParse(r.assessment);
-		if (!check.success) throw new Error(`accepted an invalid assessment: ${JSON.stringify(check.error.issues[0])}`);
+		if (!check.success)
+			throw new Error(`accepted an invalid assessment: ${JSON.stringify(check.error.issues[0])}`);
 		const s = scoreAssessment(real, r.assessment);
 		expect(Number.isFinite(s.total)).toBe(true);
 		expect(s.total).toBeGreaterThanOrEqual(0);
@@ -197,7 +240,12 @@ function expectSound(r: ImportResult): void {
 
 /** Sets an own, enumerable property even for `__proto__`. */
 function setOwn(target: Json, key: string, value: unknown): void {
-	Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
+	Object.defineProperty(target, key, {
+		value,
+		enumerable: true,
+		configurable: true,
+		writable: true,
+	});
 }
 
 /** Every container (object or array) in a JSON tree, with the keys it holds. */
@@ -222,7 +270,23 @@ type Mutation =
 	| { kind: 'bom' };
 
 const jsonValue = fc.oneof(
-	fc.constantFrom(null, true, false, 0, -1, 1.5, 1e308, -1e-308, '', 'x', '2026.1', [], {}, [1, 2], { a: 1 }),
+	fc.constantFrom(
+		null,
+		true,
+		false,
+		0,
+		-1,
+		1.5,
+		1e308,
+		-1e-308,
+		'',
+		'x',
+		'2026.1',
+		[],
+		{},
+		[1, 2],
+		{ a: 1 },
+	),
 	fc.jsonValue({ maxDepth: 2 }),
 	text(30),
 	fc.string({ unit: 'binary', minLength: 2001, maxLength: 2100 }),
@@ -232,13 +296,28 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 	fc.record({
 		kind: fc.constant('insert' as const),
 		at: fc.nat(),
-		name: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'extra', 'Z9', 'A1', 'id'), fc.string({ maxLength: 8 })),
+		name: fc.oneof(
+			fc.constantFrom('__proto__', 'constructor', 'prototype', 'extra', 'Z9', 'A1', 'id'),
+			fc.string({ maxLength: 8 }),
+		),
 		value: jsonValue,
 	}),
-	fc.record({ kind: fc.constant('retype' as const), at: fc.nat(), key: fc.nat(), value: jsonValue }),
-	fc.record({ kind: fc.constant('version' as const), value: fc.constantFrom(0, 1, 2, 3, '2', 2.5, null, -1, 1e9) }),
+	fc.record({
+		kind: fc.constant('retype' as const),
+		at: fc.nat(),
+		key: fc.nat(),
+		value: jsonValue,
+	}),
+	fc.record({
+		kind: fc.constant('version' as const),
+		value: fc.constantFrom(0, 1, 2, 3, '2', 2.5, null, -1, 1e9),
+	}),
 	fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-	fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), mask: fc.integer({ min: 1, max: 255 }) }),
+	fc.record({
+		kind: fc.constant('flip' as const),
+		at: fc.nat(),
+		mask: fc.integer({ min: 1, max: 255 }),
+	}),
 	fc.constant({ kind: 'bom' as const }),
 );
 
@@ -372,14 +451,23 @@ describe('damaged files', () => {
 
 	it('version 1 files of any content migrate to valid assessments or are refused', () => {
 		const v1 = fc.record({
-			format: fc.oneof({ weight: 9, arbitrary: fc.constant(FORMAT) }, { weight: 1, arbitrary: fc.string() }),
-			schemaVersion: fc.oneof({ weight: 9, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.constantFrom(0, 2, '1') }),
+			format: fc.oneof(
+				{ weight: 9, arbitrary: fc.constant(FORMAT) },
+				{ weight: 1, arbitrary: fc.string() },
+			),
+			schemaVersion: fc.oneof(
+				{ weight: 9, arbitrary: fc.constant(1) },
+				{ weight: 1, arbitrary: fc.constantFrom(0, 2, '1') },
+			),
 			catalogueVersion: fc.stringMatching(/^\d{4}\.\d{1,3}$/),
 			exportedAt: fc.string({ maxLength: 40 }),
 			profile: fc.record({
 				unitName: text(LIMITS.shortText),
 				unionName: text(LIMITS.shortText),
-				assessedOn: fc.oneof(fc.constant(''), isoDateTime.map((d) => d.slice(0, 10))),
+				assessedOn: fc.oneof(
+					fc.constant(''),
+					isoDateTime.map((d) => d.slice(0, 10)),
+				),
 				assessor: text(LIMITS.shortText),
 			}),
 			answers: fc.dictionary(
@@ -392,15 +480,20 @@ describe('damaged files', () => {
 			),
 		});
 		fc.assert(
-			fc.property(v1, fc.boolean(), fc.array(mutation, { maxLength: 2 }), (file, reject, mutations) => {
-				const t = mutate(JSON.stringify(file), mutations);
-				let r: ImportResult | undefined;
-				expect(() => {
-					r = importText(t, opts({ rejectUnknownCriteria: reject }));
-				}).not.toThrow();
-				expectSound(r!);
-				if (r!.ok && mutations.length === 0) expect(r!.migratedFrom).toBe(1);
-			}),
+			fc.property(
+				v1,
+				fc.boolean(),
+				fc.array(mutation, { maxLength: 2 }),
+				(file, reject, mutations) => {
+					const t = mutate(JSON.stringify(file), mutations);
+					let r: ImportResult | undefined;
+					expect(() => {
+						r = importText(t, opts({ rejectUnknownCriteria: reject }));
+					}).not.toThrow();
+					expectSound(r!);
+					if (r!.ok && mutations.length === 0) expect(r!.migratedFrom).toBe(1);
+				},
+			),
 			{ numRuns: 300 },
 		);
 	});

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AssessmentSchema, LIMITS, SCHEMA_VERSION, type Assessment } from '../../src/lib/assessment';
+import {
+	AssessmentSchema,
+	LIMITS,
+	SCHEMA_VERSION,
+	type Assessment,
+} from '../../src/lib/assessment';
 import {
 	FORMAT,
 	MAX_FILE_BYTES,
@@ -32,7 +37,10 @@ function sample(): Assessment {
 	const a = assessmentAt(real, 3, {
 		A2: answer({ na: true, naReason: '女会员不足 10 名，设女职工委员' }),
 		A4: answer({ rate: 87.5, evidence: [0, 2] }),
-		B1: answer({ level: 1, note: '主席尚未参加培训，计划 "下半年" 补训，<script>alert(1)</script>' }),
+		B1: answer({
+			level: 1,
+			note: '主席尚未参加培训，计划 "下半年" 补训，<script>alert(1)</script>',
+		}),
 		C1: answer({ level: 2, evidence: [0, 1, 2], note: '=HYPERLINK("x")' }),
 		D3: answer(),
 		I2: answer({ rate: 91.2 }),
@@ -51,7 +59,15 @@ function sample(): Assessment {
 	};
 	a.vetoes = { V1: false, V2: null, V4: false };
 	a.eligibility = { 'yiyou-chenghao': true, 'jituan-erji-60': null };
-	a.survey = { members: 318, participants: 120, frontline: 90, satisfied: 100, basic: 15, unsatisfied: 5, countBasic: false };
+	a.survey = {
+		members: 318,
+		participants: 120,
+		frontline: 90,
+		satisfied: 100,
+		basic: 15,
+		unsatisfied: 5,
+		countBasic: false,
+	};
 	a.settings = { passMark: 70, modelMark: 88 };
 	a.updatedAt = '2026-02-28T10:11:12.345Z';
 	return a;
@@ -88,7 +104,14 @@ describe('round trip', () => {
 	it('the file has the documented envelope', () => {
 		const a = sample();
 		const f = buildResultFile(a, scoreAssessment(real, a), NOW);
-		expect(Object.keys(f)).toEqual(['format', 'schemaVersion', 'catalogueVersion', 'exportedAt', 'assessment', 'scores']);
+		expect(Object.keys(f)).toEqual([
+			'format',
+			'schemaVersion',
+			'catalogueVersion',
+			'exportedAt',
+			'assessment',
+			'scores',
+		]);
 		expect(f.format).toBe(FORMAT);
 		expect(f.schemaVersion).toBe(SCHEMA_VERSION);
 		expect(f.catalogueVersion).toBe(real.version);
@@ -100,7 +123,10 @@ describe('round trip', () => {
 		['a BOM', (t: string) => `\uFEFF${t}`],
 		['pretty-printing', (t: string) => JSON.stringify(JSON.parse(t), null, '\t')],
 		['surrounding whitespace', (t: string) => `\n  ${t}\r\n`],
-		['a BOM and CRLF pretty-printing', (t: string) => `\uFEFF${JSON.stringify(JSON.parse(t), null, 2).replace(/\n/g, '\r\n')}`],
+		[
+			'a BOM and CRLF pretty-printing',
+			(t: string) => `\uFEFF${JSON.stringify(JSON.parse(t), null, 2).replace(/\n/g, '\r\n')}`,
+		],
 	])('accepts text with %s', (_label, change) => {
 		const a = sample();
 		expect(expectOk(parseResultFile(change(text(fileOf(a))), opts()))).toStrictEqual(a);
@@ -127,12 +153,18 @@ describe('errors', () => {
 		expectError(parseResultFile(t, opts()), 'empty');
 	});
 
-	it.each(['{', 'abc', '{"a":1,}', "{'format':1}", 'NaN', '{"format":"zhigong-zhijia.assessment"', 'undefined', '\uFEFF\uFEFF{}'])(
-		'not-json: %j',
-		(t) => {
-			expectError(parseResultFile(t, opts()), 'not-json');
-		},
-	);
+	it.each([
+		'{',
+		'abc',
+		'{"a":1,}',
+		"{'format':1}",
+		'NaN',
+		'{"format":"zhigong-zhijia.assessment"',
+		'undefined',
+		'\uFEFF\uFEFF{}',
+	])('not-json: %j', (t) => {
+		expectError(parseResultFile(t, opts()), 'not-json');
+	});
 
 	it('not-json for a truncated file', () => {
 		const t = text(fileOf(sample()));
@@ -151,7 +183,15 @@ describe('errors', () => {
 		};
 		const cases: [string, string[]][] = [];
 		for (const key of ['__proto__', 'constructor', 'prototype'])
-			for (const path of [[], ['assessment'], ['assessment', 'answers'], ['assessment', 'answers', 'A1'], ['assessment', 'profile'], ['assessment', 'vetoes'], ['scores', 'completion']])
+			for (const path of [
+				[],
+				['assessment'],
+				['assessment', 'answers'],
+				['assessment', 'answers', 'A1'],
+				['assessment', 'profile'],
+				['assessment', 'vetoes'],
+				['scores', 'completion'],
+			])
 				cases.push([key, path]);
 		it.each(cases)('%s at %j', (key, path) => {
 			const detail = expectError(parseResultFile(withKey(path, key), opts()), 'forbidden-key');
@@ -168,7 +208,10 @@ describe('errors', () => {
 		});
 
 		it('is refused even in a file that is not a result file', () => {
-			expectError(parseResultFile('{"a":{"b":{"constructor":{"prototype":{}}}}}', opts()), 'forbidden-key');
+			expectError(
+				parseResultFile('{"a":{"b":{"constructor":{"prototype":{}}}}}', opts()),
+				'forbidden-key',
+			);
 			expectError(parseResultFile('[{"__proto__":null}]', opts()), 'forbidden-key');
 		});
 
@@ -188,71 +231,154 @@ describe('errors', () => {
 		['true', 'true'],
 		['an empty object', '{}'],
 		['another format', () => text({ ...fileOf(sample()), format: 'other.assessment' })],
-		['a near-miss format', () => text({ ...fileOf(sample()), format: 'zhigong-zhijia.assessment ' })],
+		[
+			'a near-miss format',
+			() => text({ ...fileOf(sample()), format: 'zhigong-zhijia.assessment ' }),
+		],
 		['a format of the wrong type', () => text({ ...fileOf(sample()), format: 1 })],
-		['no format', () => {
-			const f = fileOf(sample());
-			delete f.format;
-			return text(f);
-		}],
+		[
+			'no format',
+			() => {
+				const f = fileOf(sample());
+				delete f.format;
+				return text(f);
+			},
+		],
 	] as const)('not-result-file: %s', (_label, t) => {
 		expectError(parseResultFile(typeof t === 'function' ? t() : t, opts()), 'not-result-file');
 	});
 
 	it.each([3, 4, 99, 1000])('newer-version: schemaVersion %i', (v) => {
-		const detail = expectError(parseResultFile(text({ ...fileOf(sample()), schemaVersion: v }), opts()), 'newer-version');
+		const detail = expectError(
+			parseResultFile(text({ ...fileOf(sample()), schemaVersion: v }), opts()),
+			'newer-version',
+		);
 		expect(detail).toBe(String(v));
 	});
 
-	it.each([['2'], [2.5], [0], [-1], [null], [undefined], [[2]]] as const)('bad-shape: schemaVersion %j', (v) => {
-		const f = { ...fileOf(sample()), schemaVersion: v };
-		expect(expectError(parseResultFile(text(f), opts()), 'bad-shape')).toBe('schemaVersion');
-	});
+	it.each([['2'], [2.5], [0], [-1], [null], [undefined], [[2]]] as const)(
+		'bad-shape: schemaVersion %j',
+		(v) => {
+			const f = { ...fileOf(sample()), schemaVersion: v };
+			expect(expectError(parseResultFile(text(f), opts()), 'bad-shape')).toBe('schemaVersion');
+		},
+	);
 
 	describe('bad-shape names the path', () => {
 		const note = (n: number) => '字'.repeat(n);
 		const cases: [string, (f: Json) => void, string][] = [
 			['extra key at the top', (f) => (f.extra = 1), 'extra'],
 			['extra key in assessment', (f) => (f.assessment.hacked = true), 'assessment.hacked'],
-			['extra key in profile', (f) => (f.assessment.profile.email = 'a@b.c'), 'assessment.profile.email'],
-			['extra key in an answer', (f) => (f.assessment.answers.A1.score = 100), 'assessment.answers.A1.score'],
+			[
+				'extra key in profile',
+				(f) => (f.assessment.profile.email = 'a@b.c'),
+				'assessment.profile.email',
+			],
+			[
+				'extra key in an answer',
+				(f) => (f.assessment.answers.A1.score = 100),
+				'assessment.answers.A1.score',
+			],
 			['extra key in survey', (f) => (f.assessment.survey.x = 1), 'assessment.survey.x'],
 			['extra key in settings', (f) => (f.assessment.settings.x = 1), 'assessment.settings.x'],
 			['extra key in scores', (f) => (f.scores.extra = 1), 'scores.extra'],
 			['extra key in a score row', (f) => (f.scores.criteria[3].x = 1), 'scores.criteria.3.x'],
-			['wrong type: memberCount as text', (f) => (f.assessment.profile.memberCount = '318'), 'assessment.profile.memberCount'],
-			['wrong type: level 4', (f) => (f.assessment.answers.A1.level = 4), 'assessment.answers.A1.level'],
-			['wrong type: level "3"', (f) => (f.assessment.answers.A1.level = '3'), 'assessment.answers.A1.level'],
+			[
+				'wrong type: memberCount as text',
+				(f) => (f.assessment.profile.memberCount = '318'),
+				'assessment.profile.memberCount',
+			],
+			[
+				'wrong type: level 4',
+				(f) => (f.assessment.answers.A1.level = 4),
+				'assessment.answers.A1.level',
+			],
+			[
+				'wrong type: level "3"',
+				(f) => (f.assessment.answers.A1.level = '3'),
+				'assessment.answers.A1.level',
+			],
 			['wrong type: na as 1', (f) => (f.assessment.answers.A2.na = 1), 'assessment.answers.A2.na'],
-			['wrong type: rate above 100', (f) => (f.assessment.answers.A4.rate = 100.1), 'assessment.answers.A4.rate'],
-			['wrong type: evidence index 10', (f) => (f.assessment.answers.A4.evidence = [10]), 'assessment.answers.A4.evidence.0'],
+			[
+				'wrong type: rate above 100',
+				(f) => (f.assessment.answers.A4.rate = 100.1),
+				'assessment.answers.A4.rate',
+			],
+			[
+				'wrong type: evidence index 10',
+				(f) => (f.assessment.answers.A4.evidence = [10]),
+				'assessment.answers.A4.evidence.0',
+			],
 			['wrong type: answers as array', (f) => (f.assessment.answers = []), 'assessment.answers'],
-			['wrong type: veto as "yes"', (f) => (f.assessment.vetoes.V1 = 'yes'), 'assessment.vetoes.V1'],
-			['wrong type: unitType', (f) => (f.assessment.profile.unitType = 'factory'), 'assessment.profile.unitType'],
-			['wrong type: assessedOn', (f) => (f.assessment.profile.assessedOn = '2026/02/27'), 'assessment.profile.assessedOn'],
-			['wrong type: negative count', (f) => (f.assessment.survey.members = -1), 'assessment.survey.members'],
-			['wrong type: fractional count', (f) => (f.assessment.survey.members = 1.5), 'assessment.survey.members'],
+			[
+				'wrong type: veto as "yes"',
+				(f) => (f.assessment.vetoes.V1 = 'yes'),
+				'assessment.vetoes.V1',
+			],
+			[
+				'wrong type: unitType',
+				(f) => (f.assessment.profile.unitType = 'factory'),
+				'assessment.profile.unitType',
+			],
+			[
+				'wrong type: assessedOn',
+				(f) => (f.assessment.profile.assessedOn = '2026/02/27'),
+				'assessment.profile.assessedOn',
+			],
+			[
+				'wrong type: negative count',
+				(f) => (f.assessment.survey.members = -1),
+				'assessment.survey.members',
+			],
+			[
+				'wrong type: fractional count',
+				(f) => (f.assessment.survey.members = 1.5),
+				'assessment.survey.members',
+			],
 			['wrong type: scores.total', (f) => (f.scores.total = '101'), 'scores.total'],
-			['bad criterion key', (f) => (f.assessment.answers.a1 = f.assessment.answers.A1), 'assessment.answers.a1'],
+			[
+				'bad criterion key',
+				(f) => (f.assessment.answers.a1 = f.assessment.answers.A1),
+				'assessment.answers.a1',
+			],
 			['missing key', (f) => delete f.assessment.profile.assessor, 'assessment.profile.assessor'],
 			['missing assessment', (f) => delete f.assessment, 'assessment'],
-			['note over 2000 characters', (f) => (f.assessment.answers.B1.note = note(LIMITS.note + 1)), 'assessment.answers.B1.note'],
-			['naReason over 500 characters', (f) => (f.assessment.answers.A2.naReason = note(LIMITS.reason + 1)), 'assessment.answers.A2.naReason'],
-			['name over 100 characters', (f) => (f.assessment.name = note(LIMITS.shortText + 1)), 'assessment.name'],
+			[
+				'note over 2000 characters',
+				(f) => (f.assessment.answers.B1.note = note(LIMITS.note + 1)),
+				'assessment.answers.B1.note',
+			],
+			[
+				'naReason over 500 characters',
+				(f) => (f.assessment.answers.A2.naReason = note(LIMITS.reason + 1)),
+				'assessment.answers.A2.naReason',
+			],
+			[
+				'name over 100 characters',
+				(f) => (f.assessment.name = note(LIMITS.shortText + 1)),
+				'assessment.name',
+			],
 			['id with a slash', (f) => (f.assessment.id = '../x'), 'assessment.id'],
 			[
 				'too many answers',
 				(f) => {
-					for (let i = 0; i <= LIMITS.answers; i++) f.assessment.answers[key(i)] = JSON.parse(JSON.stringify(f.assessment.answers.A1));
+					for (let i = 0; i <= LIMITS.answers; i++)
+						f.assessment.answers[key(i)] = JSON.parse(JSON.stringify(f.assessment.answers.A1));
 				},
 				'assessment',
 			],
-			['passMark not below modelMark', (f) => (f.assessment.settings = { passMark: 90, modelMark: 90 }), 'assessment'],
+			[
+				'passMark not below modelMark',
+				(f) => (f.assessment.settings = { passMark: 90, modelMark: 90 }),
+				'assessment',
+			],
 		];
 		it.each(cases)('%s → %s', (_label, mutate, path) => {
 			const f = fileOf(sample());
 			mutate(f);
-			expect(expectError(parseResultFile(text(f), opts({ rejectUnknownCriteria: false })), 'bad-shape')).toBe(path);
+			expect(
+				expectError(parseResultFile(text(f), opts({ rejectUnknownCriteria: false })), 'bad-shape'),
+			).toBe(path);
 		});
 
 		it('catalogue versions that differ between envelope and assessment', () => {
@@ -263,12 +389,23 @@ describe('errors', () => {
 	});
 
 	it.each([
-		['a note of exactly 2000 characters', (f: Json) => (f.assessment.answers.B1.note = 'x'.repeat(LIMITS.note))],
+		[
+			'a note of exactly 2000 characters',
+			(f: Json) => (f.assessment.answers.B1.note = 'x'.repeat(LIMITS.note)),
+		],
 		[
 			'exactly 100 answers',
 			(f: Json) => {
 				f.assessment.answers = {};
-				for (let i = 0; i < LIMITS.answers; i++) f.assessment.answers[key(i)] = { level: 1, na: false, naReason: '', rate: null, evidence: [], note: '' };
+				for (let i = 0; i < LIMITS.answers; i++)
+					f.assessment.answers[key(i)] = {
+						level: 1,
+						na: false,
+						naReason: '',
+						rate: null,
+						evidence: [],
+						note: '',
+					};
 			},
 		],
 	] as const)('accepts %s', (_label, mutate) => {
@@ -294,24 +431,34 @@ describe('errors', () => {
 		it('names at most five of them', () => {
 			const a = sample();
 			for (const id of ['Z1', 'Z2', 'Z3', 'Z4', 'Z5', 'Z6', 'Z7']) a.answers[id] = answer();
-			expect(expectError(parseResultFile(text(fileOf(a)), opts()), 'unknown-criteria')).toBe('Z1、Z2、Z3、Z4、Z5');
+			expect(expectError(parseResultFile(text(fileOf(a)), opts()), 'unknown-criteria')).toBe(
+				'Z1、Z2、Z3、Z4、Z5',
+			);
 		});
 	});
 });
 
 describe('schema and import agree on reserved keys', () => {
-	it.each(['constructor', 'prototype', '__proto__'])('a flag named %s is invalid for the schema as for the import', (name) => {
-		for (const field of ['vetoes', 'eligibility'] as const) {
-			const a: Json = sample();
-			Object.defineProperty(a[field], name, { value: true, enumerable: true, configurable: true, writable: true });
-			const check = AssessmentSchema.safeParse(a);
-			// zod drops an own `__proto__` key from records instead of refusing it; either way it never comes through.
-			if (name !== '__proto__') expect(check.success).toBe(false);
-			else if (check.success) expect(Object.keys(check.data[field])).not.toContain(name);
-			const t = JSON.stringify(buildResultFile(a, scoreAssessment(real, a), NOW));
-			expect(expectError(parseResultFile(t, opts()), 'forbidden-key')).toBe(name);
-		}
-	});
+	it.each(['constructor', 'prototype', '__proto__'])(
+		'a flag named %s is invalid for the schema as for the import',
+		(name) => {
+			for (const field of ['vetoes', 'eligibility'] as const) {
+				const a: Json = sample();
+				Object.defineProperty(a[field], name, {
+					value: true,
+					enumerable: true,
+					configurable: true,
+					writable: true,
+				});
+				const check = AssessmentSchema.safeParse(a);
+				// zod drops an own `__proto__` key from records instead of refusing it; either way it never comes through.
+				if (name !== '__proto__') expect(check.success).toBe(false);
+				else if (check.success) expect(Object.keys(check.data[field])).not.toContain(name);
+				const t = JSON.stringify(buildResultFile(a, scoreAssessment(real, a), NOW));
+				expect(expectError(parseResultFile(t, opts()), 'forbidden-key')).toBe(name);
+			}
+		},
+	);
 	it('ordinary flag names are fine', () => {
 		const a = sample();
 		a.vetoes = { V1: true, 'x-1': null };
@@ -336,15 +483,25 @@ describe('checkFileSize', () => {
 });
 
 describe('migration from schema version 1', () => {
-	const v1 = (answers: Record<string, { level: 0 | 1 | 2 | 3 | 'na'; note?: string }>, profile: Partial<Json> = {}) => ({
+	const v1 = (
+		answers: Record<string, { level: 0 | 1 | 2 | 3 | 'na'; note?: string }>,
+		profile: Partial<Json> = {},
+	) => ({
 		format: FORMAT,
 		schemaVersion: 1,
 		catalogueVersion: '2025.3',
 		exportedAt: '2025-12-01T00:00:00.000Z',
-		profile: { unitName: '甲公司', unionName: '甲公司工会', assessedOn: '2025-12-01', assessor: '张三', ...profile },
+		profile: {
+			unitName: '甲公司',
+			unionName: '甲公司工会',
+			assessedOn: '2025-12-01',
+			assessor: '张三',
+			...profile,
+		},
 		answers,
 	});
-	const allThree = () => Object.fromEntries(real.criteria.map((c) => [c.id, { level: 3 as 0 | 1 | 2 | 3 | 'na' }]));
+	const allThree = () =>
+		Object.fromEntries(real.criteria.map((c) => [c.id, { level: 3 as 0 | 1 | 2 | 3 | 'na' }]));
 
 	it('keeps profile, levels, 不适用 and notes, and gives a valid current assessment', () => {
 		const answers = {
@@ -409,7 +566,9 @@ describe('migration from schema version 1', () => {
 	});
 
 	it('a level the thresholds cannot give (I2 has no level 1) is left without a rate', () => {
-		const a = expectOk(parseResultFile(text(v1({ ...allThree(), I2: { level: 1, note: '旧版' } })), opts()));
+		const a = expectOk(
+			parseResultFile(text(v1({ ...allThree(), I2: { level: 1, note: '旧版' } })), opts()),
+		);
 		expect(a.answers['I2']).toEqual(answer({ note: '旧版' }));
 		expect(scoreAssessment(real, a).completion.complete).toBe(false);
 	});
@@ -471,13 +630,18 @@ describe('migration from schema version 1', () => {
 		expect(AssessmentSchema.safeParse(ok).success).toBe(true);
 	});
 
-	it.each([
+	const v1Bad: [string, (f: Json) => void, string][] = [
 		['an extra key', (f: Json) => (f.extra = 1), 'extra'],
 		['a level of 4', (f: Json) => (f.answers.A1 = { level: 4 }), 'answers.A1.level'],
-		['a note over 2000', (f: Json) => (f.answers.A1 = { level: 1, note: 'x'.repeat(2001) }), 'answers.A1.note'],
+		[
+			'a note over 2000',
+			(f: Json) => (f.answers.A1 = { level: 1, note: 'x'.repeat(2001) }),
+			'answers.A1.note',
+		],
 		['a v2 field', (f: Json) => (f.profile.unitType = 'enterprise'), 'profile.unitType'],
 		['no profile', (f: Json) => delete f.profile, 'profile'],
-	] as const)('bad-shape for a v1 file with %s', (_label, mutate, path) => {
+	];
+	it.each(v1Bad)('bad-shape for a v1 file with %s', (_label, mutate, path) => {
 		const f: Json = v1({ A1: { level: 3 } });
 		mutate(f);
 		expect(expectError(parseResultFile(text(f), opts()), 'bad-shape')).toBe(path);
@@ -486,7 +650,9 @@ describe('migration from schema version 1', () => {
 	it('unknown criteria in a v1 file follow rejectUnknownCriteria', () => {
 		const t = text(v1({ Z9: { level: 1 } }));
 		expect(expectError(parseResultFile(t, opts()), 'unknown-criteria')).toBe('Z9');
-		expect(expectOk(parseResultFile(t, opts({ rejectUnknownCriteria: false }))).answers['Z9']).toEqual(answer({ level: 1 }));
+		expect(
+			expectOk(parseResultFile(t, opts({ rejectUnknownCriteria: false }))).answers['Z9'],
+		).toEqual(answer({ level: 1 }));
 	});
 
 	it('a v1 file with a forbidden key is refused', () => {
@@ -497,7 +663,10 @@ describe('migration from schema version 1', () => {
 	it('migrating calls newId once and uses the given marks', () => {
 		let calls = 0;
 		const a = expectOk(
-			parseResultFile(text(v1({})), opts({ newId: () => `id-${++calls}`, passMark: 70, modelMark: 85 })),
+			parseResultFile(
+				text(v1({})),
+				opts({ newId: () => `id-${++calls}`, passMark: 70, modelMark: 85 }),
+			),
 		);
 		expect(calls).toBe(1);
 		expect(a.id).toBe('id-1');

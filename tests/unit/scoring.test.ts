@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../src/lib/catalogue-schema';
 import type { Answer, Level } from '../../src/lib/assessment';
-import { bandFor, effectiveLevel, levelForRate, round1, scoreAssessment, type ScoreResult } from '../../src/lib/scoring';
-import { answer, answerAt, assessmentAt, blankAssessment, miniCatalogue, realCatalogue } from './helpers';
+import {
+	bandFor,
+	effectiveLevel,
+	levelForRate,
+	round1,
+	scoreAssessment,
+	type ScoreResult,
+} from '../../src/lib/scoring';
+import {
+	answer,
+	answerAt,
+	assessmentAt,
+	blankAssessment,
+	miniCatalogue,
+	realCatalogue,
+} from './helpers';
 
 const mini = miniCatalogue();
 const real = realCatalogue();
@@ -25,7 +39,11 @@ function def(catalogue: Catalogue, id: string) {
 	return c;
 }
 /** Mini catalogue, every criterion at level 3 except the answers given. */
-function miniScore(over: Record<string, Answer> = {}, extra: Parameters<typeof assessmentAt>[3] = {}, catalogue = mini) {
+function miniScore(
+	over: Record<string, Answer> = {},
+	extra: Parameters<typeof assessmentAt>[3] = {},
+	catalogue = mini,
+) {
 	return scoreAssessment(catalogue, assessmentAt(catalogue, 3, over, extra));
 }
 const baseIds = (c: Catalogue) =>
@@ -38,7 +56,9 @@ describe('catalogues used by these tests', () => {
 	});
 	it('the mini catalogue is valid and sums to 100 base points', () => {
 		expect(mini.criteria).toHaveLength(22);
-		expect(mini.criteria.filter((c) => !c.id.startsWith('J')).reduce((s, c) => s + c.points, 0)).toBe(100);
+		expect(
+			mini.criteria.filter((c) => !c.id.startsWith('J')).reduce((s, c) => s + c.points, 0),
+		).toBe(100);
 	});
 });
 
@@ -71,27 +91,33 @@ describe('points per level', () => {
 		},
 	);
 
-	it.each(LEVELS.map((l) => [l] as const))('mini catalogue with every criterion at level %i', (level) => {
-		const r = scoreAssessment(mini, assessmentAt(mini, level));
-		// D5 has no level 1 (its steps are 3/2/0), so at level 1 it stands at 0.
-		const d5 = level === 1 ? 0 : FRACTIONS[level] * 5;
-		expect(r.base).toBe(round1(95 * FRACTIONS[level] + d5));
-		expect(r.bonus).toBe(round1(Math.min(5, 6 * FRACTIONS[level])));
-	});
+	it.each(LEVELS.map((l) => [l] as const))(
+		'mini catalogue with every criterion at level %i',
+		(level) => {
+			const r = scoreAssessment(mini, assessmentAt(mini, level));
+			// D5 has no level 1 (its steps are 3/2/0), so at level 1 it stands at 0.
+			const d5 = level === 1 ? 0 : FRACTIONS[level] * 5;
+			expect(r.base).toBe(round1(95 * FRACTIONS[level] + d5));
+			expect(r.bonus).toBe(round1(Math.min(5, 6 * FRACTIONS[level])));
+		},
+	);
 
 	it.each([
 		[0, 0, 0, 'qibu'],
 		[1, 38.8, 2, 'qibu'],
 		[2, 70, 3.5, 'jianshe'],
 		[3, 100, 5, 'mofan'],
-	] as const)('real catalogue with every criterion at level %i: base %d, bonus %d', (level, base, bonus, band) => {
-		// I2 has no level 1: it stays at 0 (rate 0), which also raises V3 at level 0 and 1.
-		const r = scoreAssessment(real, assessmentAt(real, level));
-		expect(r.base).toBe(base);
-		expect(r.bonus).toBe(bonus);
-		expect(r.total).toBe(round1(base + bonus));
-		expect(r.band.id).toBe(band);
-	});
+	] as const)(
+		'real catalogue with every criterion at level %i: base %d, bonus %d',
+		(level, base, bonus, band) => {
+			// I2 has no level 1: it stays at 0 (rate 0), which also raises V3 at level 0 and 1.
+			const r = scoreAssessment(real, assessmentAt(real, level));
+			expect(r.base).toBe(base);
+			expect(r.bonus).toBe(bonus);
+			expect(r.total).toBe(round1(base + bonus));
+			expect(r.band.id).toBe(band);
+		},
+	);
 });
 
 describe('rate → level', () => {
@@ -124,27 +150,39 @@ describe('rate → level', () => {
 		expect(r.completion.complete).toBe(false);
 	});
 
-	describe.each(real.criteria.filter((c) => c.rate).map((c) => [c.id, c] as const))('real %s thresholds', (_id, c) => {
-		const steps = c.rate!.thresholds;
-		it.each(steps.map((s, i) => [s.min, s.level, i] as const))('exactly %d gives level %i', (min, level) => {
-			expect(levelForRate(c, min)).toBe(level);
-			expect(effectiveLevel(c, answer({ rate: min }))).toBe(level);
-		});
-		it.each(steps.filter((s) => s.min > 0).map((s, i) => [s.min, steps[i + 1]!.level] as const))(
-			'just below %d gives level %i',
-			(min, below) => {
-				expect(levelForRate(c, min - 0.01)).toBe(below);
-				expect(levelForRate(c, min - 1e-9)).toBe(below);
-			},
-		);
-		it('100 gives level 3', () => expect(levelForRate(c, 100)).toBe(3));
-	});
+	describe.each(real.criteria.filter((c) => c.rate).map((c) => [c.id, c] as const))(
+		'real %s thresholds',
+		(_id, c) => {
+			const steps = c.rate!.thresholds;
+			it.each(steps.map((s, i) => [s.min, s.level, i] as const))(
+				'exactly %d gives level %i',
+				(min, level) => {
+					expect(levelForRate(c, min)).toBe(level);
+					expect(effectiveLevel(c, answer({ rate: min }))).toBe(level);
+				},
+			);
+			it.each(steps.filter((s) => s.min > 0).map((s, i) => [s.min, steps[i + 1]!.level] as const))(
+				'just below %d gives level %i',
+				(min, below) => {
+					expect(levelForRate(c, min - 0.01)).toBe(below);
+					expect(levelForRate(c, min - 1e-9)).toBe(below);
+				},
+			);
+			it('100 gives level 3', () => expect(levelForRate(c, 100)).toBe(3));
+		},
+	);
 });
 
 describe('不适用', () => {
 	it('an N/A criterion is left out and its category renormalised to full points', () => {
 		const r = miniScore({ A1: answer({ na: true }), A2: answer({ level: 1 }) });
-		expect(crit(r, 'A1')).toMatchObject({ status: 'na', level: null, earned: 0, weight: 0, lost: 0 });
+		expect(crit(r, 'A1')).toMatchObject({
+			status: 'na',
+			level: null,
+			earned: 0,
+			weight: 0,
+			lost: 0,
+		});
 		// A: applicable 20 points, earned 2 + 15 = 17, scaled by 25/20.
 		expect(cat(r, 'A')).toMatchObject({ points: 25, applicable: 4, na: 1, total: 5, answered: 4 });
 		expect(cat(r, 'A').earned).toBeCloseTo(21.25, 10);
@@ -156,13 +194,19 @@ describe('不适用', () => {
 	});
 
 	it('N/A at full marks elsewhere still gives 100', () => {
-		const r = miniScore({ A2: answer({ na: true }), B3: answer({ na: true }), C4: answer({ na: true }) });
+		const r = miniScore({
+			A2: answer({ na: true }),
+			B3: answer({ na: true }),
+			C4: answer({ na: true }),
+		});
 		expect(r.base).toBe(100);
 		expect(r.total).toBe(105);
 	});
 
 	it('a whole category N/A is left out and the base renormalised to 100', () => {
-		const allB = Object.fromEntries(['B1', 'B2', 'B3', 'B4', 'B5'].map((id) => [id, answer({ na: true })]));
+		const allB = Object.fromEntries(
+			['B1', 'B2', 'B3', 'B4', 'B5'].map((id) => [id, answer({ na: true })]),
+		);
 		const r = miniScore({ ...allB, A1: answer({ level: 2 }) });
 		expect(cat(r, 'B')).toMatchObject({ percent: null, applicable: 0, na: 5, earned: 0 });
 		// Included: A, C, D = 75 points; earned 73.5; × 100/75.
@@ -194,7 +238,8 @@ describe('不适用', () => {
 
 	it('only one applicable criterion left carries the whole base', () => {
 		const over: Record<string, Answer> = {};
-		for (const c of mini.criteria) if (!c.id.startsWith('J') && c.id !== 'D5') over[c.id] = answer({ na: true });
+		for (const c of mini.criteria)
+			if (!c.id.startsWith('J') && c.id !== 'D5') over[c.id] = answer({ na: true });
 		over['D5'] = answer({ rate: 86 });
 		const r = miniScore(over);
 		expect(r.base).toBe(70);
@@ -237,18 +282,33 @@ describe('不适用', () => {
 			expect(miniScore({ D5: answer({ na: true, rate: 50 }) }).vetoes).toEqual(['V2']);
 			const i2 = def(real, 'I2');
 			expect(i2.allowNotApplicable).toBe(false);
-			const r = scoreAssessment(real, assessmentAt(real, 3, { I2: answer({ na: true, rate: 80 }) }));
+			const r = scoreAssessment(
+				real,
+				assessmentAt(real, 3, { I2: answer({ na: true, rate: 80 }) }),
+			);
 			expect(r.vetoes).toContain('V3');
 			expect(r.eligibility.find((e) => e.id === 'manyidu-90')?.met).toBe(false);
-			const ok = scoreAssessment(real, assessmentAt(real, 3, { I2: answer({ na: true, rate: 95 }) }));
+			const ok = scoreAssessment(
+				real,
+				assessmentAt(real, 3, { I2: answer({ na: true, rate: 95 }) }),
+			);
 			expect(ok.eligibility.find((e) => e.id === 'manyidu-90')?.met).toBe(true);
 			expect(ok.vetoes).toEqual([]);
 		});
 
 		it('real criteria that forbid N/A are A1, A6, D1, I1, I2', () => {
-			expect(real.criteria.filter((c) => !c.allowNotApplicable).map((c) => c.id)).toEqual(['A1', 'A6', 'D1', 'I1', 'I2']);
+			expect(real.criteria.filter((c) => !c.allowNotApplicable).map((c) => c.id)).toEqual([
+				'A1',
+				'A6',
+				'D1',
+				'I1',
+				'I2',
+			]);
 			for (const id of ['A1', 'A6', 'D1', 'I1']) {
-				const r = scoreAssessment(real, assessmentAt(real, 3, { [id]: answer({ na: true, level: 0 }) }));
+				const r = scoreAssessment(
+					real,
+					assessmentAt(real, 3, { [id]: answer({ na: true, level: 0 }) }),
+				);
 				expect(crit(r, id).status).toBe('answered');
 				expect(r.base).toBe(100 - def(real, id).points);
 			}
@@ -270,7 +330,11 @@ describe('unanswered and completion', () => {
 	});
 
 	it('unanswered criteria count 0 and keep their weight', () => {
-		const r = miniScore({ B1: answer(), C2: answer({ note: '说明但没选' }), A5: answer({ level: 3 }) });
+		const r = miniScore({
+			B1: answer(),
+			C2: answer({ note: '说明但没选' }),
+			A5: answer({ level: 3 }),
+		});
 		for (const id of ['B1', 'C2', 'A5']) {
 			expect(crit(r, id)).toMatchObject({ status: 'unanswered', level: null, earned: 0 });
 			expect(crit(r, id).lost).toBeCloseTo(5, 10);
@@ -300,7 +364,8 @@ describe('unanswered and completion', () => {
 });
 
 describe('bonus', () => {
-	const lv = (l: Level | 'na' | null) => (l === 'na' ? answer({ na: true }) : l === null ? answer() : answer({ level: l }));
+	const lv = (l: Level | 'na' | null) =>
+		l === 'na' ? answer({ na: true }) : l === null ? answer() : answer({ level: l });
 	it.each([
 		[3, 3, 5],
 		[3, null, 3],
@@ -374,7 +439,12 @@ describe('bands', () => {
 	] as const)('scoring uses the assessment settings %o for a total of 97', (settings, band) => {
 		// C1 and C2 at level 2 lose 1.5 each; no bonus: 97.
 		const r = miniScore(
-			{ C1: answer({ level: 2 }), C2: answer({ level: 2 }), J1: answer({ level: 0 }), J2: answer({ level: 0 }) },
+			{
+				C1: answer({ level: 2 }),
+				C2: answer({ level: 2 }),
+				J1: answer({ level: 0 }),
+				J2: answer({ level: 0 }),
+			},
 			{ settings },
 		);
 		expect(r.total).toBe(97);
@@ -477,7 +547,9 @@ describe('否决', () => {
 	});
 
 	it('a veto does not lower a band below 模范', () => {
-		const over = Object.fromEntries(['B1', 'B2', 'B3', 'B4', 'B5', 'C1'].map((id) => [id, answer({ level: 0 })]));
+		const over = Object.fromEntries(
+			['B1', 'B2', 'B3', 'B4', 'B5', 'C1'].map((id) => [id, answer({ level: 0 })]),
+		);
 		const r = miniScore(over, { vetoes: { V1: true } });
 		expect(r.total).toBe(75);
 		expect(r.band.id).toBe('hege');
@@ -502,12 +574,24 @@ describe('priorities', () => {
 		});
 		expect(r.priorities.map((p) => p.id)).toEqual(['A2', 'B1', 'C1']);
 		const [a2, b1, c1] = r.priorities;
-		expect(a2).toMatchObject({ level: 0, nextLevel: 1, nextStep: def(mini, 'A2').levels[1], category: 'A', required: false });
+		expect(a2).toMatchObject({
+			level: 0,
+			nextLevel: 1,
+			nextStep: def(mini, 'A2').levels[1],
+			category: 'A',
+			required: false,
+		});
 		expect(a2!.lost).toBeCloseTo(5, 10);
 		// B2 N/A: B1's weight is 5 × 25/20.
 		expect(b1).toMatchObject({ level: 1, nextLevel: 2, nextStep: def(mini, 'B1').levels[2] });
 		expect(b1!.lost).toBeCloseTo(3.75, 10);
-		expect(c1).toMatchObject({ level: 2, nextLevel: 3, nextStep: def(mini, 'C1').levels[3], guide: 'zongze', title: '测试指标C1号' });
+		expect(c1).toMatchObject({
+			level: 2,
+			nextLevel: 3,
+			nextStep: def(mini, 'C1').levels[3],
+			guide: 'zongze',
+			title: '测试指标C1号',
+		});
 		expect(c1!.lost).toBeCloseTo(1.5, 10);
 	});
 
@@ -527,7 +611,12 @@ describe('priorities', () => {
 		});
 		const r = scoreAssessment(
 			c,
-			assessmentAt(c, 3, { B1: answer({ level: 0 }), C3: answer({ level: 0 }), B4: answer({ level: 0 }), D2: answer({ level: 1 }) }),
+			assessmentAt(c, 3, {
+				B1: answer({ level: 0 }),
+				C3: answer({ level: 0 }),
+				B4: answer({ level: 0 }),
+				D2: answer({ level: 1 }),
+			}),
 		);
 		expect(r.priorities.map((p) => p.id)).toEqual(['C3', 'B1', 'B4', 'D2']);
 	});
@@ -540,7 +629,12 @@ describe('priorities', () => {
 	it('real rate criteria take their level from the rate', () => {
 		const r = scoreAssessment(real, assessmentAt(real, 3, { A4: answer({ rate: 65 }) }));
 		expect(r.priorities).toHaveLength(1);
-		expect(r.priorities[0]).toMatchObject({ id: 'A4', level: 1, nextLevel: 2, nextStep: def(real, 'A4').levels[2] });
+		expect(r.priorities[0]).toMatchObject({
+			id: 'A4',
+			level: 1,
+			nextLevel: 2,
+			nextStep: def(real, 'A4').levels[2],
+		});
 		expect(r.priorities[0]!.lost).toBeCloseTo(3 * 0.6, 10);
 	});
 });
@@ -585,7 +679,12 @@ describe('eligibility panel', () => {
 	it('lists every condition of the real catalogue in order', () => {
 		const r = scoreAssessment(
 			real,
-			assessmentAt(real, 3, { A4: answer({ rate: 92 }), I2: answer({ rate: 88 }) }, { eligibility: { 'yiyou-chenghao': true } }),
+			assessmentAt(
+				real,
+				3,
+				{ A4: answer({ rate: 92 }), I2: answer({ rate: 88 }) },
+				{ eligibility: { 'yiyou-chenghao': true } },
+			),
 		);
 		expect(r.eligibility).toEqual([
 			{ id: 'ruhuilv-90', met: true },
@@ -609,7 +708,12 @@ describe('a fully level-3 assessment', () => {
 		expect(r.capped).toBe(false);
 		expect(r.missingRequired).toEqual([]);
 		expect(r.vetoes).toEqual([]);
-		expect(r.completion).toEqual({ answered: catalogue.criteria.length, total: catalogue.criteria.length, percent: 100, complete: true });
+		expect(r.completion).toEqual({
+			answered: catalogue.criteria.length,
+			total: catalogue.criteria.length,
+			percent: 100,
+			complete: true,
+		});
 		expect(r.priorities).toEqual([]);
 		expect(r.strengths).toEqual(baseIds(catalogue));
 		for (const k of r.categories) expect(k.percent).toBeCloseTo(100, 10);
@@ -617,13 +721,17 @@ describe('a fully level-3 assessment', () => {
 	});
 
 	it('the real bonus criteria add exactly bonusMax', () => {
-		const bonus = real.criteria.filter((c) => real.categories.find((k) => k.id === c.category)?.bonus);
+		const bonus = real.criteria.filter(
+			(c) => real.categories.find((k) => k.id === c.category)?.bonus,
+		);
 		expect(bonus.reduce((s, c) => s + c.points, 0)).toBe(real.bonusMax);
 	});
 
 	it('answerAt gives every real criterion its level', () => {
-		for (const c of real.criteria) for (const level of LEVELS) if (!c.rate || c.rate.thresholds.some((t) => t.level === level)) {
-			expect(effectiveLevel(c, answerAt(c, level))).toBe(level);
-		}
+		for (const c of real.criteria)
+			for (const level of LEVELS)
+				if (!c.rate || c.rate.thresholds.some((t) => t.level === level)) {
+					expect(effectiveLevel(c, answerAt(c, level))).toBe(level);
+				}
 	});
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/lib/assessment';
-import { AssessmentStore, INDEX_KEY, PREFIX, assessmentKey, type StorageLike } from '../../src/lib/storage';
+import {
+	AssessmentStore,
+	INDEX_KEY,
+	PREFIX,
+	assessmentKey,
+	type StorageLike,
+} from '../../src/lib/storage';
 import { FakeStorage, NOW, QuotaStorage, answer, assessmentAt, realCatalogue } from './helpers';
 
 const real = realCatalogue();
@@ -8,12 +14,20 @@ const LATER = new Date('2026-03-02T09:30:00.000Z');
 const clock = (d: Date) => () => new Date(d);
 
 function make(id: string, extra: Partial<Assessment> = {}): Assessment {
-	return assessmentAt(real, 2, { B1: answer({ level: 1, note: `说明 ${id}` }) }, { id, name: `评估 ${id}`, ...extra });
+	return assessmentAt(
+		real,
+		2,
+		{ B1: answer({ level: 1, note: `说明 ${id}` }) },
+		{ id, name: `评估 ${id}`, ...extra },
+	);
 }
 /** A storage holding the given assessments and an index, written the way the store writes them. */
 function seeded(storage: FakeStorage, ...list: Assessment[]): FakeStorage {
 	for (const a of list) storage.setItem(assessmentKey(a.id), JSON.stringify(a));
-	storage.setItem(INDEX_KEY, JSON.stringify({ ids: list.map((a) => a.id), currentId: list[0]?.id ?? null }));
+	storage.setItem(
+		INDEX_KEY,
+		JSON.stringify({ ids: list.map((a) => a.id), currentId: list[0]?.id ?? null }),
+	);
 	return storage;
 }
 
@@ -143,9 +157,15 @@ describe('quarantine', () => {
 		['JSON null', 'null'],
 		['an array', '[]'],
 		['missing fields', '{"id":"bad"}'],
-		['a note too long', JSON.stringify({ ...make('bad'), answers: { A1: answer({ note: 'x'.repeat(2001) }) } })],
+		[
+			'a note too long',
+			JSON.stringify({ ...make('bad'), answers: { A1: answer({ note: 'x'.repeat(2001) }) } }),
+		],
 		['an extra key', JSON.stringify({ ...make('bad'), extra: 1 })],
-		['a forbidden key', JSON.stringify(make('bad')).replace('"profile"', '"__proto__":{},"profile"')],
+		[
+			'a forbidden key',
+			JSON.stringify(make('bad')).replace('"profile"', '"__proto__":{},"profile"'),
+		],
 		['an id that differs from its key', JSON.stringify(make('other'))],
 		['a lone BOM', '\uFEFF'],
 	];
@@ -175,7 +195,9 @@ describe('quarantine', () => {
 		storage.setItem(assessmentKey('x2'), '[');
 		storage.setItem(INDEX_KEY, '{{');
 		const loaded = new AssessmentStore(storage, clock(LATER)).load();
-		expect(loaded.quarantined.sort()).toEqual([INDEX_KEY, assessmentKey('x1'), assessmentKey('x2')].sort());
+		expect(loaded.quarantined.sort()).toEqual(
+			[INDEX_KEY, assessmentKey('x1'), assessmentKey('x2')].sort(),
+		);
 		const q = Object.entries(storage.dump()).filter(([k]) => k.startsWith(`${PREFIX}quarantine.`));
 		expect(q.map(([, v]) => v).sort()).toEqual(['[', '{', '{{']);
 		expect(loaded.assessments).toStrictEqual([good]);
@@ -203,7 +225,8 @@ describe('write failures', () => {
 		const before = store.snapshot();
 		const rawBefore = storage.getItem(assessmentKey('a'));
 		const bigger = structuredClone(a);
-		for (const c of real.criteria.slice(0, 10)) bigger.answers[c.id] = answer({ level: 2, note: '很长的说明'.repeat(400) });
+		for (const c of real.criteria.slice(0, 10))
+			bigger.answers[c.id] = answer({ level: 2, note: '很长的说明'.repeat(400) });
 		expect(store.save(bigger)).toEqual({ ok: false, reason: 'quota' });
 		expect(storage.getItem(assessmentKey('a'))).toBe(rawBefore);
 		expect(store.snapshot()).toStrictEqual(before);
@@ -215,7 +238,9 @@ describe('write failures', () => {
 		const storage = seeded(new QuotaStorage(used + 1000), make('a'));
 		const store = new AssessmentStore(storage, clock(LATER));
 		const before = store.snapshot();
-		const big = make('b', { answers: { A1: answer({ note: '长'.repeat(2000) }), A2: answer({ note: '长'.repeat(2000) }) } });
+		const big = make('b', {
+			answers: { A1: answer({ note: '长'.repeat(2000) }), A2: answer({ note: '长'.repeat(2000) }) },
+		});
 		expect(store.save(big)).toEqual({ ok: false, reason: 'quota' });
 		expect(store.snapshot()).toStrictEqual(before);
 	});
@@ -227,9 +252,18 @@ describe('write failures', () => {
 	});
 
 	it.each([
-		['a DOMException QuotaExceededError', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')],
-		['an Error named QuotaExceededError', () => Object.assign(new Error('x'), { name: 'QuotaExceededError' })],
-		['Firefox’s NS_ERROR_DOM_QUOTA_REACHED', () => Object.assign(new Error('x'), { name: 'NS_ERROR_DOM_QUOTA_REACHED' })],
+		[
+			'a DOMException QuotaExceededError',
+			() => new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+		],
+		[
+			'an Error named QuotaExceededError',
+			() => Object.assign(new Error('x'), { name: 'QuotaExceededError' }),
+		],
+		[
+			'Firefox’s NS_ERROR_DOM_QUOTA_REACHED',
+			() => Object.assign(new Error('x'), { name: 'NS_ERROR_DOM_QUOTA_REACHED' }),
+		],
 		['an error mentioning the quota', () => new Error('Storage quota exceeded')],
 	] as const)('%s is reported as quota', (_label, err) => {
 		const storage = new QuotaStorage(0, err);
@@ -241,8 +275,14 @@ describe('write failures', () => {
 		['a TypeError', () => new TypeError('x')],
 	] as const)('%s is reported as unavailable', (_label, err) => {
 		const storage = new QuotaStorage(0, err);
-		expect(new AssessmentStore(storage).save(make('a'))).toEqual({ ok: false, reason: 'unavailable' });
-		expect(new AssessmentStore(storage).writeIndex([], null)).toEqual({ ok: false, reason: 'unavailable' });
+		expect(new AssessmentStore(storage).save(make('a'))).toEqual({
+			ok: false,
+			reason: 'unavailable',
+		});
+		expect(new AssessmentStore(storage).writeIndex([], null)).toEqual({
+			ok: false,
+			reason: 'unavailable',
+		});
 	});
 });
 

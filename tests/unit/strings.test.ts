@@ -46,7 +46,9 @@ describe('checkStrings', () => {
 		['a null value', { 'nav.home': null }, 'nav.home'],
 	] as const)('throws for %s, naming the key', (_label, input, key) => {
 		expect(() => checkStrings({ 'site.name': '职工之家', ...input })).toThrow(key);
-		expect(() => checkStrings({ 'site.name': '职工之家', ...input })).toThrow(/^src\/i18n\/zh-CN\.json: /);
+		expect(() => checkStrings({ 'site.name': '职工之家', ...input })).toThrow(
+			/^src\/i18n\/zh-CN\.json: /,
+		);
 	});
 
 	it.each([
@@ -89,14 +91,9 @@ describe('keys used in the source exist', () => {
 	});
 
 	it('the scanner reads the forms used in the source', () => {
-		expect(usedKeys(`{t('nav.home')} t("a.b") t(\`c.d\`) t( 'e.f', { n: 1 }) pick(['g.h', "i.j"])`)).toEqual([
-			'nav.home',
-			'a.b',
-			'c.d',
-			'e.f',
-			'g.h',
-			'i.j',
-		]);
+		expect(
+			usedKeys(`{t('nav.home')} t("a.b") t(\`c.d\`) t( 'e.f', { n: 1 }) pick(['g.h', "i.j"])`),
+		).toEqual(['nav.home', 'a.b', 'c.d', 'e.f', 'g.h', 'i.j']);
 		expect(usedKeys(`split('x') set('y') obj.t('z') $t('w')`)).toEqual([]);
 	});
 

@@ -37,11 +37,14 @@ describe('participation', () => {
 		[3, 1, 33.3, ['participation-below-strict']],
 		[3, 2, 66.7, []],
 		[100, 0, 0, ['participation-low']],
-	] as const)('%i members, %i participants → %d%%', (members, participants, participation, warnings) => {
-		const r = computeSurvey(s({ members, participants }));
-		expect(r.participation).toBe(participation);
-		expect(r.warnings).toEqual(warnings);
-	});
+	] as const)(
+		'%i members, %i participants → %d%%',
+		(members, participants, participation, warnings) => {
+			const r = computeSurvey(s({ members, participants }));
+			expect(r.participation).toBe(participation);
+			expect(r.warnings).toEqual(warnings);
+		},
+	);
 
 	it('without members there is no participation rate', () => {
 		expect(computeSurvey(s({ participants: 40 })).participation).toBeNull();
@@ -75,11 +78,14 @@ describe('front-line share', () => {
 		[100, 100, 100, []],
 		[100, 0, 0, ['frontline-low']],
 		[7, 5, 71.4, []],
-	] as const)('%i participants, %i front-line → %d%%', (participants, frontline, share, warnings) => {
-		const r = computeSurvey(s({ participants, frontline }));
-		expect(r.frontlineShare).toBe(share);
-		expect(r.warnings).toEqual(warnings);
-	});
+	] as const)(
+		'%i participants, %i front-line → %d%%',
+		(participants, frontline, share, warnings) => {
+			const r = computeSurvey(s({ participants, frontline }));
+			expect(r.frontlineShare).toBe(share);
+			expect(r.warnings).toEqual(warnings);
+		},
+	);
 
 	it.each([
 		['no front-line count', s({ participants: 10 })],
@@ -106,11 +112,14 @@ describe('satisfaction', () => {
 		[1, 1, 1, false, 33.3],
 		[0, 10, 0, false, 0],
 		[0, 10, 0, true, 100],
-	] as const)('%i / %i / %i, 基本满意 counted: %s → %d%%', (satisfied, basic, unsatisfied, countBasic, satisfaction) => {
-		const r = computeSurvey(s({ satisfied, basic, unsatisfied, countBasic }));
-		expect(r.replies).toBe(satisfied + basic + unsatisfied);
-		expect(r.satisfaction).toBe(satisfaction);
-	});
+	] as const)(
+		'%i / %i / %i, 基本满意 counted: %s → %d%%',
+		(satisfied, basic, unsatisfied, countBasic, satisfaction) => {
+			const r = computeSurvey(s({ satisfied, basic, unsatisfied, countBasic }));
+			expect(r.replies).toBe(satisfied + basic + unsatisfied);
+			expect(r.satisfaction).toBe(satisfaction);
+		},
+	);
 
 	it('missing counts are read as 0', () => {
 		const r = computeSurvey(s({ satisfied: 9, unsatisfied: 1 }));
@@ -132,22 +141,39 @@ describe('warnings', () => {
 	});
 
 	it('replies equal to participants are fine', () => {
-		expect(computeSurvey(s({ members: 100, participants: 41, satisfied: 40, basic: 1 })).warnings).toEqual([
-			'participation-below-strict',
-		]);
+		expect(
+			computeSurvey(s({ members: 100, participants: 41, satisfied: 40, basic: 1 })).warnings,
+		).toEqual(['participation-below-strict']);
 	});
 
 	it('several problems are all reported, in a stable order', () => {
 		const r = computeSurvey(s({ members: 10, participants: 2, frontline: 0, satisfied: 3 }));
-		const expected: SurveyWarning[] = ['participation-low', 'frontline-low', 'replies-exceed-participants'];
+		const expected: SurveyWarning[] = [
+			'participation-low',
+			'frontline-low',
+			'replies-exceed-participants',
+		];
 		expect(r.warnings).toEqual(expected);
 	});
 
 	it('a healthy survey has no warnings', () => {
 		const r = computeSurvey(
-			s({ members: 200, participants: 150, frontline: 120, satisfied: 120, basic: 20, unsatisfied: 10 }),
+			s({
+				members: 200,
+				participants: 150,
+				frontline: 120,
+				satisfied: 120,
+				basic: 20,
+				unsatisfied: 10,
+			}),
 		);
-		expect(r).toEqual({ replies: 150, participation: 75, frontlineShare: 80, satisfaction: 93.3, warnings: [] });
+		expect(r).toEqual({
+			replies: 150,
+			participation: 75,
+			frontlineShare: 80,
+			satisfaction: 93.3,
+			warnings: [],
+		});
 	});
 });
 
@@ -166,8 +192,22 @@ describe('empty and zero inputs', () => {
 	});
 
 	it('all zeros give nulls and no warnings', () => {
-		const r = computeSurvey({ members: 0, participants: 0, frontline: 0, satisfied: 0, basic: 0, unsatisfied: 0, countBasic: true });
-		expect(r).toEqual({ replies: 0, participation: null, frontlineShare: null, satisfaction: null, warnings: [] });
+		const r = computeSurvey({
+			members: 0,
+			participants: 0,
+			frontline: 0,
+			satisfied: 0,
+			basic: 0,
+			unsatisfied: 0,
+			countBasic: true,
+		});
+		expect(r).toEqual({
+			replies: 0,
+			participation: null,
+			frontlineShare: null,
+			satisfaction: null,
+			warnings: [],
+		});
 	});
 
 	it('never returns NaN or Infinity', () => {
@@ -176,7 +216,9 @@ describe('empty and zero inputs', () => {
 			for (const participants of values)
 				for (const frontline of values)
 					for (const satisfied of values) {
-						const r = computeSurvey(s({ members, participants, frontline, satisfied, unsatisfied: 1 }));
+						const r = computeSurvey(
+							s({ members, participants, frontline, satisfied, unsatisfied: 1 }),
+						);
 						for (const v of [r.participation, r.frontlineShare, r.satisfaction])
 							if (v !== null) expect(Number.isFinite(v)).toBe(true);
 					}
