@@ -2,6 +2,10 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { serviceWorkerIntegration } from './src/integrations/service-worker.ts';
+import { computeBuildId } from './src/integrations/build-id.ts';
+
+const buildId = computeBuildId(process.cwd());
 
 export default defineConfig({
 	site: 'https://zhigong-zhijia.example.org',
@@ -9,7 +13,7 @@ export default defineConfig({
 	// Whitespace between inline elements matters in Chinese running text only rarely,
 	// but the 'jsx' default drops it between links and labels; keep it.
 	compressHTML: true,
-	integrations: [mdx(), pagefindIntegration()],
+	integrations: [mdx(), pagefindIntegration(), serviceWorkerIntegration(buildId)],
 	security: {
 		csp: {
 			directives: [
@@ -28,7 +32,7 @@ export default defineConfig({
 	build: { format: 'directory' },
 	// Keep caches inside the work tree (not node_modules) so parallel work trees never share them.
 	cacheDir: './.astro/cache',
-	vite: { cacheDir: './.astro/vite' },
+	vite: { cacheDir: './.astro/vite', define: { __BUILD_ID__: JSON.stringify(buildId) } },
 	markdown: { syntaxHighlight: false },
 	devToolbar: { enabled: false },
 });

@@ -27,7 +27,8 @@ export function loadPagefind(base: string): Promise<Pagefind> {
 	instance ??= (async () => {
 		const url = `${base}pagefind/pagefind.js`;
 		const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
-		await pf.options({ excerptLength: 36, baseUrl: base });
+		// metaCacheTag fixes pagefind's metadata URL per build, so the service worker can cache it.
+		await pf.options({ excerptLength: 36, baseUrl: base, metaCacheTag: __BUILD_ID__ });
 		await pf.init();
 		return pf;
 	})();
