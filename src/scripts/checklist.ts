@@ -3,7 +3,7 @@
  * every change at once, and runs the assessment list, import and the 会员评家 calculator.
  * All user text goes into the page through `.value` and `textContent`, never as HTML.
  */
-import { emptyAnswer, isEmptyAnswer, type Answer, type Assessment, type Survey } from '../lib/assessment';
+import { SCOPES, UNIT_TYPES, emptyAnswer, isEmptyAnswer, type Answer, type Assessment, type Survey } from '../lib/assessment';
 import { effectiveLevel, scoreAssessment } from '../lib/scoring';
 import { computeSurvey } from '../lib/survey';
 import { checkFileSize, parseResultFile, buildResultFile } from '../lib/result-file';
@@ -131,11 +131,17 @@ class ZzChecklist extends HTMLElement {
 					const n = numberOrNull(el.value);
 					if (n !== null && (!Number.isInteger(n) || n < 0)) return this.invalid(el);
 					a.profile.memberCount = n;
-				} else if (key === 'unitType' || key === 'scope') {
-					(a.profile as Record<string, string>)[key] = el.value;
-				} else {
-					(a.profile as Record<string, string>)[key] = el.value.slice(0, 100);
-				}
+				} else if (key === 'unitType') {
+					const value = UNIT_TYPES.find((u) => u === el.value);
+					if (!value) return false;
+					a.profile.unitType = value;
+				} else if (key === 'scope') {
+					const value = SCOPES.find((u) => u === el.value);
+					if (!value) return false;
+					a.profile.scope = value;
+				} else if (key === 'unitName' || key === 'unionName' || key === 'parentUnion' || key === 'assessedOn' || key === 'assessor') {
+					a.profile[key] = el.value.slice(0, 100);
+				} else return false;
 				break;
 			}
 			case 'level': {

@@ -150,9 +150,11 @@ export function attachDropdown(host: HTMLElement): void {
 			if (!current.id) current.id = 'search-opt-all';
 			input.setAttribute('aria-activedescendant', current.id);
 			current.scrollIntoView({ block: 'nearest' });
-		} else if (e.key === 'Enter' && active >= 0 && items[active]) {
+		} else if (e.key === 'Enter') {
+			const target = items[active];
+			if (!target) return;
 			e.preventDefault();
-			window.location.href = items[active].href;
+			window.location.href = target.href;
 		}
 	});
 	document.addEventListener('click', (e) => {
