@@ -4,16 +4,14 @@
  * `check.ts` validates the file when the site is built and in unit tests.
  */
 import strings from './zh-CN.json';
+import { fill } from './format';
 
 /** Every key of the strings file; a typo is a type error caught by `astro check`. */
 export type StringKey = keyof typeof strings;
 
 /** Looks up a string and fills `{{name}}` placeholders. */
 export function t(key: StringKey, params: Record<string, string | number> = {}): string {
-	const text: string = strings[key];
-	return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
-		name in params ? String(params[name]) : `{{${name}}}`,
-	);
+	return fill(strings[key], params);
 }
 
 /** A subset of strings for a client script, to pass in a `data-*` attribute. */

@@ -1,6 +1,8 @@
 /**
  * Category charts with chart.js, loaded only when a chart is first shown. Only the
- * pieces used are registered (radar and bar), which keeps the chunk near its minimum.
+ * pieces used are registered (radar and bar; no tooltip or legend plugin: the same
+ * figures are in a table beside every chart and legends are written in HTML), which
+ * keeps the results page within its 75 KB budget.
  */
 import {
 	Chart,
@@ -9,12 +11,10 @@ import {
 	PointElement,
 	LineElement,
 	Filler,
-	Tooltip,
 	BarController,
 	BarElement,
 	CategoryScale,
 	LinearScale,
-	Legend,
 } from 'chart.js';
 
 Chart.register(
@@ -23,13 +23,13 @@ Chart.register(
 	PointElement,
 	LineElement,
 	Filler,
-	Tooltip,
 	BarController,
 	BarElement,
 	CategoryScale,
 	LinearScale,
-	Legend,
 );
+
+export { Chart };
 
 export interface CategoryDatum {
 	label: string;
@@ -66,7 +66,6 @@ export function radarChart(canvas: HTMLCanvasElement, data: CategoryDatum[], lab
 		options: {
 			animation: !animate || reducedMotion() ? false : { duration: 400 },
 			maintainAspectRatio: false,
-			plugins: { legend: { display: false } },
 			scales: {
 				r: {
 					min: 0,
@@ -101,7 +100,6 @@ export function barChart(
 			animation: !animate || reducedMotion() ? false : { duration: 400 },
 			maintainAspectRatio: false,
 			indexAxis: 'y',
-			plugins: { legend: { labels: { color: c.text } } },
 			scales: {
 				x: { beginAtZero: true, ticks: { color: c.muted }, grid: { color: c.border } },
 				y: { ticks: { color: c.text }, grid: { display: false } },
@@ -123,6 +121,9 @@ export function chartPng(chart: Chart): Promise<Blob | null> {
 	return new Promise((resolve) => out.toBlob(resolve, 'image/png'));
 }
 
+/** Colours of chart series, in order; HTML legends use the same order (classes .swatch-0…). */
+export const SERIES_COLOURS = (c: { accent: string; muted: string }) => [c.accent, c.muted, '#c77d0a', '#2a7a4b', '#3b5ba5', '#7a3fa0'];
+
 /** A vertical bar chart with one or more series (used for comparisons and histograms). */
 export function seriesBarChart(
 	canvas: HTMLCanvasElement,
@@ -131,7 +132,7 @@ export function seriesBarChart(
 	yMax?: number,
 ): Chart {
 	const c = colours();
-	const palette = [c.accent, c.muted, '#c77d0a', '#2a7a4b', '#3b5ba5', '#7a3fa0'];
+	const palette = SERIES_COLOURS(c);
 	return new Chart(canvas, {
 		type: 'bar',
 		data: {
@@ -141,7 +142,6 @@ export function seriesBarChart(
 		options: {
 			animation: reducedMotion() ? false : { duration: 300 },
 			maintainAspectRatio: false,
-			plugins: { legend: { display: series.length > 1, labels: { color: c.text } } },
 			scales: {
 				x: { ticks: { color: c.text }, grid: { display: false } },
 				y: { beginAtZero: true, ...(yMax ? { max: yMax } : {}), ticks: { color: c.muted, precision: 0 }, grid: { color: c.border } },

@@ -8,7 +8,7 @@ import { effectiveLevel, scoreAssessment } from '../lib/scoring';
 import { computeSurvey } from '../lib/survey';
 import { checkFileSize, parseResultFile, buildResultFile } from '../lib/result-file';
 import { importErrorText } from './import-errors';
-import { t, type StringKey } from '../i18n/t';
+import { t, type StringKey } from '../i18n/client';
 import { Session, download, fileStem, newId, readCatalogue } from './session';
 
 const SURVEY_KEYS = ['members', 'participants', 'frontline', 'satisfied', 'basic', 'unsatisfied'] as const;

@@ -19,7 +19,7 @@ import {
 } from '../lib/aggregate';
 import { buildResultFile } from '../lib/result-file';
 import { round1, scoreAssessment } from '../lib/scoring';
-import { t, type StringKey } from '../i18n/t';
+import { t, type StringKey } from '../i18n/client';
 import { Session, download, newId, readCatalogue } from './session';
 import { el, readGuideTitles } from './results-view';
 import { importErrorText } from './import-errors';
@@ -252,6 +252,9 @@ class ZzCompare extends HTMLElement {
 			changes.append(li);
 		}
 		const cats = cmp.categories.filter((k) => !catalogue.categories.find((x) => x.id === k.id)?.bonus);
+		this.$('[data-time-legend]').replaceChildren(
+			...cmp.points.flatMap((p, i) => [el('span', null, `swatch swatch-${i % 6}`), p.assessedOn || p.fileName]),
+		);
 		void this.chart('time', this.$<HTMLCanvasElement>('[data-time-chart]'), cats.map((k) => title(k.id)), cmp.points.map((p, i) => ({
 			label: p.assessedOn || p.fileName,
 			data: cats.map((k) => k.values[i] ?? null),

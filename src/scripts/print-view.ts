@@ -1,6 +1,6 @@
 /** <zz-print-view>: fills the 评分表 with the current assessment; charts become images for print. */
 import { scoreAssessment } from '../lib/scoring';
-import { t, type StringKey } from '../i18n/t';
+import { t, type StringKey } from '../i18n/client';
 import { Session, readCatalogue } from './session';
 import { capsNotes, categoryRows, drawCharts, fmt, priorityItems, readGuideTitles } from './results-view';
 

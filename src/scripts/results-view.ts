@@ -6,7 +6,7 @@ import type { Catalogue } from '../lib/catalogue-schema';
 import type { Assessment } from '../lib/assessment';
 import { round1, type ScoreResult } from '../lib/scoring';
 import { assessmentCsv } from '../lib/export-csv';
-import { t } from '../i18n/t';
+import { t } from '../i18n/client';
 import type { CategoryDatum } from './charts';
 
 export function el<K extends keyof HTMLElementTagNameMap>(

@@ -2,7 +2,7 @@
 import { scoreAssessment, type ScoreResult } from '../lib/scoring';
 import { buildResultFile } from '../lib/result-file';
 import { nextSelfCheck } from '../lib/export-csv';
-import { t } from '../i18n/t';
+import { t } from '../i18n/client';
 import { Session, download, fileStem, readCatalogue } from './session';
 import {
 	capsNotes,

@@ -5,7 +5,7 @@
 import type { Catalogue } from '../lib/catalogue-schema';
 import { newAssessment, type Assessment } from '../lib/assessment';
 import { AssessmentStore, type StorageLike, type WriteResult } from '../lib/storage';
-import { t } from '../i18n/t';
+import { t } from '../i18n/client';
 
 /** Reads the catalogue JSON that CatalogueData.astro embedded. */
 export function readCatalogue(): Catalogue {

@@ -1,0 +1,376 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: builds the site and prints the figures behind the budgets.
+ *
+ *   build      build time and peak memory (process tree RSS) of the real site
+ *   js         JavaScript shipped per kind of page, gzip, and what it must not contain
+ *   search     pagefind in Chromium at 4× CPU slowdown: cold and warm query, bytes fetched
+ *   import     a hostile 5 MB file refused on the checklist at 4× CPU slowdown
+ *   aggregate  1,000 generated result files loaded and aggregated (Node and browser)
+ *   bigsite    a generated site of 2,000 guide pages: build time and peak memory
+ *   lighthouse Lighthouse 13.5 mobile, median of 3 runs per kind of page (fetched with npm exec)
+ *
+ * `npm run bench -- --only=js,search` runs some; results also go to bench/out/latest.md.
+ * These are measurements, not tests: nothing here fails on a slow machine.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'bench', 'out');
+mkdirSync(out, { recursive: true });
+const only = (process.argv.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',').filter(Boolean);
+const want = (name) => only.length === 0 || only.includes(name);
+const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const astroBin = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const rows = [];
+const record = (area, metric, value, budget = '') => {
+	rows.push({ area, metric, value, budget });
+	console.log(`${area.padEnd(10)} ${metric.padEnd(58)} ${String(value).padStart(12)}  ${budget}`);
+};
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Runs a command, sampling the RSS of its whole process tree; resolves to { ms, peakMb, code }. */
+function measured(cmd, args, opts = {}) {
+	return new Promise((resolve) => {
+		const started = performance.now();
+		const child = spawn(cmd, args, { cwd: opts.cwd ?? root, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		let peak = 0;
+		let log = '';
+		child.stdout.on('data', (d) => (log += d));
+		child.stderr.on('data', (d) => (log += d));
+		const tree = (pid) => {
+			const kids = [];
+			try {
+				for (const tid of readdirSync(`/proc/${pid}/task`)) {
+					const c = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+					if (c) kids.push(...c.split(/\s+/).map(Number));
+				}
+			} catch {}
+			return [pid, ...kids.flatMap(tree)];
+		};
+		const timer = setInterval(() => {
+			let sum = 0;
+			for (const pid of tree(child.pid)) {
+				try {
+					const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+					if (m) sum += Number(m[1]) * 1024;
+				} catch {}
+			}
+			peak = Math.max(peak, sum);
+		}, 50);
+		child.on('close', (code) => {
+			clearInterval(timer);
+			resolve({ ms: performance.now() - started, peakMb: peak / 1024 / 1024, code, log });
+		});
+	});
+}
+
+function walk(dir) {
+	const files = [];
+	for (const name of readdirSync(dir)) {
+		const p = join(dir, name);
+		if (statSync(p).isDirectory()) files.push(...walk(p));
+		else files.push(p);
+	}
+	return files;
+}
+
+/** Preview server on a free port; returns { url, stop }. */
+async function preview(port = 4391) {
+	const child = spawn(process.execPath, [astroBin, 'preview', '--host', '127.0.0.1', '--port', String(port)], {
+		cwd: root,
+		stdio: 'ignore',
+	});
+	const url = `http://127.0.0.1:${port}`;
+	for (let i = 0; i < 100; i++) {
+		try {
+			const r = await fetch(url);
+			if (r.ok) break;
+		} catch {}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	return { url, stop: () => child.kill() };
+}
+
+async function browser() {
+	const { chromium } = await import('playwright');
+	return chromium.launch({
+		...(chromiumPath ? { executablePath: chromiumPath } : {}),
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+	});
+}
+
+// ---- build ------------------------------------------------------------------------------
+if (want('build') || want('js') || want('search') || want('import') || want('aggregate') || want('lighthouse')) {
+	const r = await measured(process.execPath, [astroBin, 'build'], { env: { ASTRO_TELEMETRY_DISABLED: '1' } });
+	if (r.code !== 0) {
+		console.error(r.log);
+		process.exit(1);
+	}
+	const pages = walk(join(root, 'dist')).filter((f) => f.endsWith('.html')).length;
+	record('build', `real site (${pages} pages): build time`, `${(r.ms / 1000).toFixed(1)} s`);
+	record('build', 'real site: peak memory (process tree RSS)', `${r.peakMb.toFixed(0)} MB`);
+}
+
+// ---- js ---------------------------------------------------------------------------------
+if (want('js')) {
+	const dist = join(root, 'dist');
+	const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+	/** Static import graph of a module, as files. */
+	const graph = (file, seen = new Set()) => {
+		if (seen.has(file)) return seen;
+		seen.add(file);
+		const text = readFileSync(file, 'utf8');
+		for (const m of text.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g))
+			graph(join(dirname(file), m[1]), seen);
+		return seen;
+	};
+	const dynamicOf = (files) => {
+		const dyn = new Set();
+		for (const f of files)
+			for (const m of readFileSync(f, 'utf8').matchAll(/import\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g)) dyn.add(join(dirname(f), m[1]));
+		return dyn;
+	};
+	const initialJs = (html) => {
+		const text = readFileSync(html, 'utf8');
+		const files = new Set();
+		for (const m of text.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g)) for (const f of graph(join(dist, m[1]))) files.add(f);
+		const inline = [...text.matchAll(/<script(?![^>]*type="application\/json")(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+		for (const code of inline)
+			for (const m of code.matchAll(/["'](\/_astro\/[^"']+\.js)["']/g)) if (!code.includes(`import("${m[1]}")`)) for (const f of graph(join(dist, m[1]))) files.add(f);
+		const inlineBytes = inline.reduce((s, c) => s + gzipSync(c, { level: 9 }).length, 0);
+		return { files, inlineBytes };
+	};
+	const kinds = [
+		['guide page', 'guide/minzhu/index.html', 5 * 1024],
+		['home', 'index.html', 5 * 1024],
+		['checklist', 'assess/index.html'],
+		['results', 'assess/results/index.html', 75 * 1024],
+		['compare', 'compare/index.html'],
+	];
+	for (const [name, page, budget] of kinds) {
+		const { files, inlineBytes } = initialJs(join(dist, page));
+		const initial = [...files].reduce((s, f) => s + gz(f), 0) + inlineBytes;
+		record('js', `${name}: JS before search/menu/charts (gzip)`, kb(initial), budget ? `≤ ${kb(budget)}` : '');
+		const lazy = dynamicOf(files);
+		const all = new Set(files);
+		for (const f of lazy) for (const g of graph(f)) all.add(g);
+		const total = [...all].reduce((s, f) => s + gz(f), 0) + inlineBytes;
+		if (name === 'results') record('js', 'results: all JS incl. chart.js once charts show (gzip)', kb(total), `≤ ${kb(75 * 1024)}`);
+		if (name === 'guide page') {
+			const text = [...files].map((f) => readFileSync(f, 'utf8')).join('\n');
+			record('js', 'guide page: contains chart.js / zod', `${/Chart\.js|chartjs/i.test(text) ? 'chart.js!' : 'no'} / ${/ZodError|\$ZodType/.test(text) ? 'zod!' : 'no'}`, 'no / no');
+			record('js', 'guide page: JS after opening search (gzip, site code)', kb(total));
+		}
+	}
+	const guideHtml = gzipSync(readFileSync(join(dist, 'guide/minzhu/index.html')), { level: 9 }).length;
+	record('js', 'guide page HTML (gzip)', kb(guideHtml), '≤ 14.0 KB');
+	const css = walk(join(dist, '_astro')).filter((f) => f.endsWith('.css')).reduce((s, f) => s + gz(f), 0);
+	record('js', 'all CSS (gzip)', kb(css));
+	const pf = walk(join(dist, 'pagefind'));
+	record('js', `search index: ${pf.length} files`, kb(pf.reduce((s, f) => s + statSync(f).size, 0)));
+}
+
+// ---- search -----------------------------------------------------------------------------
+if (want('search') || want('import') || want('aggregate')) {
+	const server = await preview();
+	const b = await browser();
+	try {
+		if (want('search')) {
+			const runs = [];
+			for (let i = 0; i < 3; i++) {
+				const ctx = await b.newContext();
+				const page = await ctx.newPage();
+				const cdp = await ctx.newCDPSession(page);
+				await page.goto(`${server.url}/guide/minzhu/`);
+				let bytes = 0;
+				cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
+				await cdp.send('Network.enable');
+				await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+				const input = page.getByRole('combobox', { name: '搜索' });
+				const cold0 = Date.now();
+				await input.focus();
+				await input.fill('五必访');
+				await page.locator('.search-popup .search-result').first().waitFor();
+				const cold = Date.now() - cold0;
+				const coldBytes = bytes;
+				await input.fill('');
+				await page.waitForTimeout(300);
+				const warm0 = Date.now();
+				await input.fill('职代会');
+				await page.locator('.search-popup .search-result-title', { hasText: '民主之家' }).first().waitFor();
+				const warm = Date.now() - warm0;
+				runs.push({ cold, warm, coldBytes });
+				await ctx.close();
+			}
+			const med = (k) => runs.map((r) => r[k]).sort((a, c) => a - c)[1];
+			record('search', 'cold: focus + type 五必访 → first result, 4× CPU (median of 3)', `${med('cold')} ms`, '≤ 600 ms');
+			record('search', 'warm: next query 职代会 → result, 4× CPU (median of 3)', `${med('warm')} ms`, '≤ 150 ms');
+			record('search', 'bytes fetched by the first query (transfer)', kb(med('coldBytes')), '≤ 150.0 KB');
+		}
+		if (want('import')) {
+			const dir = join(root, 'bench', '.tmp');
+			mkdirSync(dir, { recursive: true });
+			const answers = {};
+			for (let i = 0; i < 60000; i++) answers[`A${i}`] = { level: 3, na: false, naReason: '', rate: null, evidence: [], note: 'x' };
+			const big = JSON.stringify({ format: 'zhigong-zhijia.assessment', schemaVersion: 2, answers });
+			const over = join(dir, 'hostile-over-5mb.json');
+			writeFileSync(over, big.padEnd(5.4 * 1024 * 1024, ' '));
+			const under = join(dir, 'hostile-under-5mb.json');
+			writeFileSync(under, big.slice(0, 4.9 * 1024 * 1024 - 2) + '}}');
+			for (const [label, file] of [
+				['5.4 MB file refused (size cap, not read)', over],
+				['4.9 MB hostile JSON refused (read, parsed, refused)', under],
+			]) {
+				const ctx = await b.newContext();
+				const page = await ctx.newPage();
+				await page.goto(`${server.url}/assess/`);
+				const cdp = await ctx.newCDPSession(page);
+				await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+				await page.evaluate(() => {
+					const box = document.querySelector('[data-messages]');
+					window.__refused = new Promise((resolve) =>
+						new MutationObserver(() => box.textContent && resolve(performance.now())).observe(box, { childList: true, subtree: true }),
+					);
+				});
+				const start = await page.evaluate(() => performance.now());
+				await page.locator('input[data-import]').setInputFiles(file);
+				const end = await page.evaluate(() => window.__refused);
+				record('import', `${label}, 4× CPU`, `${Math.round(end - start)} ms`, '≤ 200 ms');
+				await ctx.close();
+			}
+		}
+		if (want('aggregate')) {
+			const entry = join(root, 'bench', '.tmp', 'aggregate-entry.mjs');
+			mkdirSync(dirname(entry), { recursive: true });
+			const esbuild = await import('esbuild');
+			await esbuild.build({
+				entryPoints: [join(root, 'bench', 'aggregate-entry.ts')],
+				bundle: true,
+				platform: 'node',
+				format: 'esm',
+				packages: 'external',
+				outfile: entry,
+				logLevel: 'warning',
+			});
+			const folder = join(root, 'bench', '.tmp', 'files-1000');
+			const r = spawnSync(process.execPath, [entry, '1000', folder], { cwd: root, encoding: 'utf8' });
+			const data = JSON.parse(r.stdout.trim().split('\n').pop());
+			record('aggregate', `1,000 files (${(data.bytes / 1024 / 1024).toFixed(1)} MB): load + validate + score, Node`, `${Math.round(data.loadMs)} ms`);
+			record('aggregate', '1,000 files: summarise (stats, histogram, weak criteria), Node', `${Math.round(data.summariseMs)} ms`);
+			const ctx = await b.newContext();
+			const page = await ctx.newPage();
+			await page.goto(`${server.url}/compare/`);
+			const t0 = Date.now();
+			await page.locator('input[data-files]').setInputFiles(readdirSync(folder).map((f) => join(folder, f)));
+			await page.locator('[data-load-status]', { hasText: '已载入' }).waitFor({ timeout: 120_000 });
+			const wall = Date.now() - t0;
+			const status = await page.locator('[data-load-status]').textContent();
+			record('aggregate', '1,000 files in the browser: pick → table shown (wall)', `${wall} ms`);
+			record('aggregate', '1,000 files in the browser: as the page reports', status?.match(/耗时 (\d+)/)?.[1] + ' ms');
+			await ctx.close();
+		}
+	} finally {
+		await b.close();
+		server.stop();
+	}
+}
+
+// ---- lighthouse -------------------------------------------------------------------------
+if (want('lighthouse')) {
+	const server = await preview(4392);
+	try {
+		const kinds = [
+			['home', '/'],
+			['guide', '/guide/minzhu/'],
+			['checklist', '/assess/'],
+			['results', '/assess/results/'],
+			['method', '/method/'],
+		];
+		for (const [name, path] of kinds) {
+			const scores = [];
+			for (let i = 0; i < 3; i++) {
+				const file = join(out, `lh-${name}-${i}.json`);
+				const r = spawnSync(
+					'npm',
+					[
+						'exec',
+						'--yes',
+						'--package=lighthouse@13.5.0',
+						'--',
+						'lighthouse',
+						`${server.url}${path}`,
+						'--quiet',
+						'--output=json',
+						`--output-path=${file}`,
+						`--chrome-path=${chromiumPath ?? ''}`,
+						'--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+						'--only-categories=performance,accessibility,best-practices,seo',
+					],
+					{ cwd: root, encoding: 'utf8', timeout: 180_000 },
+				);
+				if (r.status !== 0 || !existsSync(file)) {
+					record('lighthouse', `${name}: run failed`, (r.stderr || '').split('\n').slice(-2).join(' ').slice(0, 60));
+					break;
+				}
+				const lhr = JSON.parse(readFileSync(file, 'utf8'));
+				scores.push(Object.fromEntries(Object.entries(lhr.categories).map(([k, v]) => [k, Math.round(v.score * 100)])));
+			}
+			if (!scores.length) continue;
+			const med = (k) => scores.map((s) => s[k]).sort((a, c) => a - c)[Math.floor(scores.length / 2)];
+			record(
+				'lighthouse',
+				`${name}: perf / a11y / best practices / SEO (median of ${scores.length})`,
+				`${med('performance')}/${med('accessibility')}/${med('best-practices')}/${med('seo')}`,
+				name === 'results' ? '≥90/100/100/95' : '≥95/100/100/95',
+			);
+		}
+	} finally {
+		server.stop();
+	}
+}
+
+// ---- bigsite ----------------------------------------------------------------------------
+if (want('bigsite')) {
+	const dir = join(root, 'bench', '.tmp', 'bigsite');
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	for (const p of ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'])
+		cpSync(join(root, p), join(dir, p), { recursive: true });
+	symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+	const guides = readdirSync(join(root, 'content', 'guidance')).filter((f) => f.endsWith('.mdx'));
+	let n = 0;
+	while (n < 2000 - guides.length) {
+		for (const g of guides) {
+			if (n >= 2000 - guides.length) break;
+			const text = readFileSync(join(root, 'content', 'guidance', g), 'utf8');
+			const copy = text
+				.replace(/^title: (.*)$/m, (_, t) => `title: ${t.slice(0, 30)}（${n + 1}）`)
+				.replace(/^order: \d+$/m, `order: ${100 + n}`)
+				.replace(/\n## /, `\n本页为第 ${n + 1} 个生成的测试页面。\n\n## `);
+			writeFileSync(join(dir, 'content', 'guidance', `gen-${String(n).padStart(4, '0')}.mdx`), copy);
+			n++;
+		}
+	}
+	const r = await measured(process.execPath, [astroBin, 'build'], { cwd: dir, env: { ASTRO_TELEMETRY_DISABLED: '1', BUILD_ID: 'bench' } });
+	if (r.code !== 0) console.error(r.log.slice(-2000));
+	const pages = existsSync(join(dir, 'dist')) ? walk(join(dir, 'dist')).filter((f) => f.endsWith('.html')).length : 0;
+	const pfLine = /Indexed (\d+) pages/.exec(r.log)?.[1];
+	record('bigsite', `2,000 guide pages (${pages} HTML files, ${pfLine ?? '?'} indexed): build time`, `${(r.ms / 1000).toFixed(1)} s`, '≈ 30 s (15 s / 1,000)');
+	record('bigsite', '2,000 guide pages: peak memory (process tree RSS)', `${r.peakMb.toFixed(0)} MB`);
+	rmSync(dir, { recursive: true, force: true });
+}
+
+const md = [
+	`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${process.arch}, Node ${process.version}.`,
+	'',
+	'| Area | Figure | Value | Budget |',
+	'|---|---|---|---|',
+	...rows.map((r) => `| ${r.area} | ${r.metric} | ${r.value} | ${r.budget} |`),
+].join('\n');
+writeFileSync(join(out, 'latest.md'), md + '\n');
+console.log(`\nWritten to ${relative(root, join(out, 'latest.md'))}`);
