@@ -337,15 +337,18 @@ function mutate(original: string, list: Mutation[]): string {
 		const all = containers(tree);
 		const target = all[m.at % all.length];
 		const keys = Object.keys(target);
+		// A fresh copy per mutation: fast-check may hand the same value object to several
+		// mutations, and inserting it into itself would make a cycle JSON cannot write.
+		const value: unknown = m.value === undefined ? undefined : JSON.parse(JSON.stringify(m.value));
 		if (m.kind === 'insert') {
-			if (Array.isArray(target)) target.push(m.value);
-			else setOwn(target, m.name, m.value);
+			if (Array.isArray(target)) target.push(value);
+			else setOwn(target, m.name, value);
 		} else if (keys.length) {
 			const key = keys[m.key % keys.length]!;
 			if (m.kind === 'delete') {
 				if (Array.isArray(target)) target.splice(Number(key), 1);
 				else delete target[key];
-			} else setOwn(target, key, m.value);
+			} else setOwn(target, key, value);
 		}
 	}
 	let out = JSON.stringify(tree);
