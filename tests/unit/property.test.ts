@@ -339,7 +339,8 @@ function mutate(original: string, list: Mutation[]): string {
 		const keys = Object.keys(target);
 		// A fresh copy per mutation: fast-check may hand the same value object to several
 		// mutations, and inserting it into itself would make a cycle JSON cannot write.
-		const value: unknown = m.value === undefined ? undefined : JSON.parse(JSON.stringify(m.value));
+		const raw: unknown = 'value' in m ? m.value : undefined;
+		const value: unknown = raw === undefined ? undefined : JSON.parse(JSON.stringify(raw));
 		if (m.kind === 'insert') {
 			if (Array.isArray(target)) target.push(value);
 			else setOwn(target, m.name, value);
