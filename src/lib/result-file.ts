@@ -119,13 +119,28 @@ export function checkFileSize(bytes: number): ImportError | null {
 
 class ForbiddenKey extends Error {}
 
+/**
+ * Text that could spell a forbidden key: the key itself, or any \u escape (which could
+ * spell it in disguise). Text without any of these cannot hold such a key, so the fast
+ * plain JSON.parse is safe for it; the rest goes through the checking reviver.
+ */
+const MAYBE_FORBIDDEN = /__proto__|constructor|prototype|\\u/;
+
 /** JSON.parse that accepts a leading BOM and refuses prototype-polluting keys. */
 export function safeJsonParse(text: string): unknown {
 	const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	if (!MAYBE_FORBIDDEN.test(clean)) return JSON.parse(clean);
 	return JSON.parse(clean, function (key, value: unknown) {
 		if (FORBIDDEN_KEYS.has(key)) throw new ForbiddenKey(key);
 		return value;
 	});
+}
+
+/** Counts own keys of `value` at `path` when it is a plain object, else 0. */
+function keyCount(value: unknown, ...path: string[]): number {
+	let v: unknown = value;
+	for (const p of path) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[p] : undefined;
+	return typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.keys(v).length : 0;
 }
 
 function firstIssuePath(
@@ -167,6 +182,10 @@ export function parseResultFile(text: string, opts: ParseOptions): ImportResult 
 	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
 		return { ok: false, error: { code: 'bad-shape', detail: 'schemaVersion' } };
 	if (version > SCHEMA_VERSION) return { ok: false, error: { code: 'newer-version', detail: String(version) } };
+	// Cheap limit checks before the schema walks a huge hostile object key by key.
+	if (keyCount(data, 'answers') > LIMITS.answers) return { ok: false, error: { code: 'bad-shape', detail: 'answers' } };
+	if (keyCount(data, 'assessment', 'answers') > LIMITS.answers)
+		return { ok: false, error: { code: 'bad-shape', detail: 'assessment.answers' } };
 
 	let assessment: Assessment;
 	let migratedFrom: number | null = null;

@@ -73,8 +73,9 @@ function resultItem(r: PagefindResultData, query: string, withSubs: boolean, idP
 /** Runs a query and returns the top results' data. */
 export async function runSearch(base: string, query: string, limit: number) {
 	const pagefind = await loadPagefind(base);
-	const search = await pagefind.debouncedSearch(query, {}, 120);
-	if (search === null) return null; // superseded by a newer keystroke
+	// No debounce: pagefind answers a warm query in tens of milliseconds, and callers
+	// drop results for a query that is no longer in the box.
+	const search = await pagefind.search(query);
 	const data = await Promise.all(search.results.slice(0, limit).map((r) => r.data()));
 	return { total: search.results.length, data };
 }
@@ -86,6 +87,8 @@ export function attachDropdown(host: HTMLElement): void {
 	const base = host.dataset['base'] ?? '/';
 	const strings = JSON.parse(host.dataset['strings'] ?? '{}') as Strings;
 	let active = -1;
+	// Start loading the index as soon as the box has focus, before the first keystroke.
+	if (!host.hasAttribute('data-dev')) loadPagefind(base).catch(() => undefined);
 
 	const hide = () => {
 		popup.hidden = true;
@@ -111,7 +114,7 @@ export function attachDropdown(host: HTMLElement): void {
 		status(strings['search.loading']);
 		try {
 			const found = await runSearch(base, q, 5);
-			if (found === null || input.value.trim() !== q) return;
+			if (input.value.trim() !== q) return;
 			popup.replaceChildren();
 			if (found.total === 0) return status(fill(strings['search.none'], { q }));
 			const count = document.createElement('p');
@@ -163,6 +166,8 @@ export function attachDropdown(host: HTMLElement): void {
 	if (input.value.trim()) void update();
 }
 
+let pageTicket = 0;
+
 /** Renders full results (with sub-results per heading) on the search page. */
 export async function renderResultsPage(
 	container: HTMLElement,
@@ -171,6 +176,7 @@ export async function renderResultsPage(
 	query: string,
 	strings: Strings,
 ): Promise<void> {
+	const ticket = ++pageTicket;
 	container.replaceChildren();
 	if (!query) {
 		statusEl.textContent = '';
@@ -179,7 +185,7 @@ export async function renderResultsPage(
 	statusEl.textContent = strings['search.loading'];
 	try {
 		const found = await runSearch(base, query, 30);
-		if (found === null) return;
+		if (ticket !== pageTicket) return; // a newer query is on its way
 		if (found.total === 0) {
 			statusEl.textContent = fill(strings['search.none'], { q: query });
 			return;

@@ -365,7 +365,7 @@ describe('errors', () => {
 					for (let i = 0; i <= LIMITS.answers; i++)
 						f.assessment.answers[key(i)] = JSON.parse(JSON.stringify(f.assessment.answers.A1));
 				},
-				'assessment',
+				'assessment.answers',
 			],
 			[
 				'passMark not below modelMark',
