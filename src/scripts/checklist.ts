@@ -229,6 +229,7 @@ class ZzChecklist extends HTMLElement {
 		if (result.ok) this.showSaved(this.a.updatedAt);
 		else {
 			this.status.textContent = t('assess.notSaved');
+			delete this.status.dataset['savedAt'];
 			showMessage(
 				this.messages,
 				t(result.reason === 'quota' ? 'assess.saveFailedQuota' : 'assess.saveFailedUnavailable'),
