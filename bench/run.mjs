@@ -177,7 +177,8 @@ if (want('search') || want('import') || want('aggregate')) {
 				let bytes = 0;
 				const pending = [];
 				ctx.on('requestfinished', (r) => {
-					if (r.url().includes('/pagefind/')) pending.push(r.sizes().then((z) => (bytes += z.responseBodySize + z.responseHeadersSize)));
+					// Count the page's and its worker's fetches, not the service worker's precaching.
+					if (r.url().includes('/pagefind/') && !r.serviceWorker()) pending.push(r.sizes().then((z) => (bytes += z.responseBodySize + z.responseHeadersSize)));
 				});
 				await page.goto(`${server.url}/guide/minzhu/`);
 				const cdp = await ctx.newCDPSession(page);
