@@ -29,6 +29,8 @@ export default defineConfig({
 			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
 		},
 	},
+	// Tests that build the site twice (service-worker update) write to their own folders.
+	outDir: process.env['ASTRO_OUT_DIR'] ?? './dist',
 	build: { format: 'directory' },
 	// Keep caches inside the work tree (not node_modules) so parallel work trees never share them.
 	cacheDir: './.astro/cache',
