@@ -7,7 +7,7 @@ import {
 	catalogue,
 	expect,
 	makeAssessment,
-	naAllowed,
+	expectAnswers,
 	openChecklist,
 	savedAssessments,
 	seed,
@@ -78,55 +78,6 @@ async function answerByKeyboard(page: Page, c: Criterion, a: PlannedAnswer, mode
 		await reach(b.getByRole('textbox', { name: '情况说明' }));
 		await write(a.note);
 	}
-}
-
-/** What the form shows for every criterion, read in one go. */
-function formState(page: Page) {
-	return page.evaluate((ids) => {
-		const out: Record<string, { level: string | null; rate: string | null; na: boolean; naReason: string | null; evidence: number[]; note: string }> = {};
-		for (const id of ids) {
-			const b = document.getElementById(`criterion-${id}`)!;
-			const q = <T extends Element>(sel: string) => b.querySelector<T>(sel);
-			const checked = q<HTMLInputElement>(`input[name="level-${id}"]:checked`);
-			const rate = q<HTMLInputElement>(`input[name="rate-${id}"]`);
-			out[id] = {
-				level: checked && checked.value !== 'na' ? checked.value : null,
-				rate: rate ? rate.value : null,
-				na: Boolean(checked?.value === 'na' || q<HTMLInputElement>(`input[name="na-${id}"]`)?.checked),
-				naReason: q<HTMLInputElement>(`input[name="naReason-${id}"]`)?.value ?? null,
-				evidence: Array.from(b.querySelectorAll<HTMLInputElement>(`input[name="evidence-${id}"]`))
-					.map((x, i) => (x.checked ? i : -1))
-					.filter((i) => i >= 0),
-				note: q<HTMLTextAreaElement>(`textarea[name="note-${id}"]`)!.value,
-			};
-		}
-		return out;
-	}, catalogue.criteria.map((c) => c.id));
-}
-
-/** What formState should read for a plan. */
-function expectedState(plan: Plan) {
-	return Object.fromEntries(
-		catalogue.criteria.map((c) => {
-			const a = plan[c.id] ?? {};
-			return [
-				c.id,
-				{
-					level: !c.rate && !a.na && a.level !== undefined ? String(a.level) : null,
-					rate: c.rate ? (a.rate === undefined ? '' : String(a.rate)) : null,
-					na: a.na ?? false,
-					naReason: naAllowed(c) ? (a.naReason ?? '') : null,
-					evidence: a.evidence ?? [],
-					note: a.note ?? '',
-				},
-			];
-		}),
-	);
-}
-
-/** Checks that the form shows a plan's answers. */
-async function expectAnswers(page: Page, plan: Plan): Promise<void> {
-	expect(await formState(page)).toEqual(expectedState(plan));
 }
 
 test.describe('filling the checklist by keyboard', () => {

@@ -88,6 +88,39 @@ test.describe('every page', () => {
 	}
 });
 
+test.describe('links', () => {
+	test('every link on every page (with saved answers shown) leads to a page and heading that exist', async ({ page }) => {
+		await seedTwo(page);
+		const origin = new URL(page.url()).origin;
+		const links = new Map<string, string>(); // target → first page linking to it
+		for (const path of builtPages()) {
+			await page.goto(path);
+			const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+			expect(hrefs.length, path).toBeGreaterThan(0);
+			for (const href of hrefs) {
+				const u = new URL(href);
+				if (u.origin !== origin) continue;
+				const key = u.pathname + u.search + u.hash;
+				if (!links.has(key)) links.set(key, path);
+			}
+		}
+		const html = new Map<string, string>();
+		const broken: string[] = [];
+		for (const [target, from] of links) {
+			const u = new URL(target, origin);
+			if (!html.has(u.pathname)) {
+				const r = await page.request.get(u.pathname, { maxRedirects: 0 });
+				html.set(u.pathname, r.status() === 200 ? await r.text() : '');
+				if (r.status() !== 200) broken.push(`${from} → ${u.pathname}: HTTP ${r.status()}`);
+			}
+			const id = decodeURIComponent(u.hash.slice(1));
+			if (id && html.get(u.pathname) && !html.get(u.pathname)!.includes(`id="${id}"`)) broken.push(`${from} → ${target}: no #${id}`);
+		}
+		expect(links.size).toBeGreaterThan(30);
+		expect(broken).toEqual([]);
+	});
+});
+
 test.describe('phone screen 360×740', () => {
 	test.use({ viewport: { width: 360, height: 740 } });
 

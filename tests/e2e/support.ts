@@ -400,4 +400,75 @@ export async function openChecklist(page: Page): Promise<void> {
 	await expect(page.getByLabel('当前评估')).not.toBeEmpty();
 }
 
+/** What the form shows for every criterion, read in one go. */
+export function formState(page: Page) {
+	return page.evaluate((ids) => {
+		const out: Record<string, { level: string | null; rate: string | null; na: boolean; naReason: string | null; evidence: number[]; note: string }> = {};
+		for (const id of ids) {
+			const b = document.getElementById(`criterion-${id}`)!;
+			const q = <T extends Element>(sel: string) => b.querySelector<T>(sel);
+			const checked = q<HTMLInputElement>(`input[name="level-${id}"]:checked`);
+			const rate = q<HTMLInputElement>(`input[name="rate-${id}"]`);
+			out[id] = {
+				level: checked && checked.value !== 'na' ? checked.value : null,
+				rate: rate ? rate.value : null,
+				na: Boolean(checked?.value === 'na' || q<HTMLInputElement>(`input[name="na-${id}"]`)?.checked),
+				naReason: q<HTMLInputElement>(`input[name="naReason-${id}"]`)?.value ?? null,
+				evidence: Array.from(b.querySelectorAll<HTMLInputElement>(`input[name="evidence-${id}"]`))
+					.map((x, i) => (x.checked ? i : -1))
+					.filter((i) => i >= 0),
+				note: q<HTMLTextAreaElement>(`textarea[name="note-${id}"]`)!.value,
+			};
+		}
+		return out;
+	}, catalogue.criteria.map((c) => c.id));
+}
+
+/** What formState should read for a plan. */
+function expectedState(plan: Plan) {
+	return Object.fromEntries(
+		catalogue.criteria.map((c) => {
+			const a = plan[c.id] ?? {};
+			return [
+				c.id,
+				{
+					level: !c.rate && !a.na && a.level !== undefined ? String(a.level) : null,
+					rate: c.rate ? (a.rate === undefined ? '' : String(a.rate)) : null,
+					na: a.na ?? false,
+					naReason: naAllowed(c) ? (a.naReason ?? '') : null,
+					evidence: a.evidence ?? [],
+					note: a.note ?? '',
+				},
+			];
+		}),
+	);
+}
+
+/** Checks that the form shows a plan's answers. */
+export async function expectAnswers(page: Page, plan: Plan): Promise<void> {
+	expect(await formState(page)).toEqual(expectedState(plan));
+}
+
+/**
+ * Answers a plan through the page: focus a control and press Space, or fill a field.
+ * (Clicking works too but is slow here: the sticky status bar keeps covering the target.)
+ */
+export async function answerPlan(page: Page, plan: Plan): Promise<void> {
+	const tick = async (input: Locator) => {
+		await input.focus();
+		if (!(await input.isChecked())) await page.keyboard.press('Space');
+	};
+	for (const [id, a] of Object.entries(plan)) {
+		const b = page.locator(`#criterion-${id}`);
+		const c = criterionById(id);
+		if (a.na) {
+			await tick(c.rate ? b.getByRole('checkbox', { name: '不适用' }) : b.locator(`input[name="level-${id}"][value="na"]`));
+			if (a.naReason) await b.getByLabel('不适用的原因').fill(a.naReason);
+		} else if (c.rate && a.rate !== undefined) await b.getByRole('spinbutton').fill(String(a.rate));
+		else if (a.level !== undefined) await tick(b.locator(`input[name="level-${id}"][value="${a.level}"]`));
+		for (const j of a.evidence ?? []) await tick(b.locator(`input[name="evidence-${id}"]`).nth(j));
+		if (a.note) await b.getByRole('textbox', { name: '情况说明' }).fill(a.note);
+	}
+}
+
 export { expect };
