@@ -22,8 +22,10 @@ test.describe.configure({ mode: 'parallel' });
 
 const SAVED = /^已保存 \d{2}:\d{2}:\d{2}$/;
 const box = (page: Page, id: string) => page.locator(`#criterion-${id}`);
-const levelRadio = (page: Page, id: string, value: string) => box(page, id).locator(`input[name="level-${id}"][value="${value}"]`);
-const evidenceBox = (page: Page, id: string, i: number) => box(page, id).locator(`input[name="evidence-${id}"]`).nth(i);
+const levelRadio = (page: Page, id: string, value: string) =>
+	box(page, id).locator(`input[name="level-${id}"][value="${value}"]`);
+const evidenceBox = (page: Page, id: string, i: number) =>
+	box(page, id).locator(`input[name="evidence-${id}"]`).nth(i);
 
 /** A varied answer for every criterion: all four levels, rates, one 不适用, ticks and notes. */
 function fullPlan(): Plan {
@@ -46,13 +48,20 @@ function fullPlan(): Plan {
  * Answers one criterion with the keyboard. In 'tab' mode every control is reached with Tab
  * alone; in 'focus' mode the control is focused directly, then keys do the rest.
  */
-async function answerByKeyboard(page: Page, c: Criterion, a: PlannedAnswer, mode: 'tab' | 'focus'): Promise<void> {
+async function answerByKeyboard(
+	page: Page,
+	c: Criterion,
+	a: PlannedAnswer,
+	mode: 'tab' | 'focus',
+): Promise<void> {
 	const reach = async (target: Locator) => {
-		if (mode === 'tab') await tabTo(page, target, 14); // the category links sit before A1
+		if (mode === 'tab')
+			await tabTo(page, target, 14); // the category links sit before A1
 		else await target.focus();
 	};
 	// Chinese text arrives from an input method a phrase at a time; key by key in 'tab' mode.
-	const write = (text: string) => (mode === 'tab' ? page.keyboard.type(text) : page.keyboard.insertText(text));
+	const write = (text: string) =>
+		mode === 'tab' ? page.keyboard.type(text) : page.keyboard.insertText(text);
 	const b = box(page, c.id);
 	if (c.rate) {
 		await reach(b.getByRole('spinbutton'));
@@ -81,10 +90,14 @@ async function answerByKeyboard(page: Page, c: Criterion, a: PlannedAnswer, mode
 }
 
 test.describe('filling the checklist by keyboard', () => {
-	test('the whole checklist filled by keyboard alone is saved and restored after a reload', async ({ page }) => {
+	test('the whole checklist filled by keyboard alone is saved and restored after a reload', async ({
+		page,
+	}) => {
 		test.setTimeout(90_000);
 		await openChecklist(page);
-		await expect(page.getByRole('status').filter({ hasText: /已保存|尚未保存/ })).toHaveText('尚未保存');
+		await expect(page.getByRole('status').filter({ hasText: /已保存|尚未保存/ })).toHaveText(
+			'尚未保存',
+		);
 		const plan = fullPlan();
 		const overall = page.locator('[data-progress-overall]');
 		await expect(overall).toHaveText(`总体进度：已评 0 / ${catalogue.criteria.length} 项`);
@@ -119,14 +132,22 @@ test.describe('filling the checklist by keyboard', () => {
 		// Category A with Tab, Space, arrow keys and typing only.
 		const catA = catalogue.criteria.filter((c) => c.category === 'A');
 		for (const c of catA) await answerByKeyboard(page, c, plan[c.id]!, 'tab');
-		await expect(overall).toHaveText(`总体进度：已评 ${catA.length} / ${catalogue.criteria.length} 项`);
-		await expect(page.locator('[data-category-progress="A"]')).toHaveText(`已评 ${catA.length} / ${catA.length} 项`);
+		await expect(overall).toHaveText(
+			`总体进度：已评 ${catA.length} / ${catalogue.criteria.length} 项`,
+		);
+		await expect(page.locator('[data-category-progress="A"]')).toHaveText(
+			`已评 ${catA.length} / ${catA.length} 项`,
+		);
 		await expect(status).toHaveText(SAVED);
 
 		// The rest: focus each control, then keys.
-		for (const c of catalogue.criteria.filter((x) => x.category !== 'A')) await answerByKeyboard(page, c, plan[c.id]!, 'focus');
+		for (const c of catalogue.criteria.filter((x) => x.category !== 'A'))
+			await answerByKeyboard(page, c, plan[c.id]!, 'focus');
 		for (const v of catalogue.vetoes.filter((x) => !x.derivedFrom)) {
-			await page.getByRole('group', { name: new RegExp(`^${v.id} `) }).getByRole('radio', { name: '是' }).focus();
+			await page
+				.getByRole('group', { name: new RegExp(`^${v.id} `) })
+				.getByRole('radio', { name: '是' })
+				.focus();
 			await page.keyboard.press('ArrowDown'); // 否
 		}
 		const asks = catalogue.eligibility.filter((e) => e.check.kind === 'ask');
@@ -135,19 +156,30 @@ test.describe('filling the checklist by keyboard', () => {
 		await page.keyboard.press('Space');
 		await eligibility.getByRole('radio', { name: '符合', exact: true }).nth(1).focus();
 		await page.keyboard.press('ArrowDown'); // 不符合
-		const survey: Record<string, string> = { 会员总数: '300', 参评人数: '150', 其中一线职工: '100', 满意: '120', 基本满意: '20', 不满意: '10' };
+		const survey: Record<string, string> = {
+			会员总数: '300',
+			参评人数: '150',
+			其中一线职工: '100',
+			满意: '120',
+			基本满意: '20',
+			不满意: '10',
+		};
 		for (const [label, value] of Object.entries(survey)) {
 			await page.getByLabel(label, { exact: true }).focus();
 			await page.keyboard.type(value);
 		}
 
 		const applicable = catalogue.criteria.length - 1;
-		await expect(overall).toHaveText(`总体进度：已评 ${applicable} / ${applicable} 项（1 项不适用）`);
+		await expect(overall).toHaveText(
+			`总体进度：已评 ${applicable} / ${applicable} 项（1 项不适用）`,
+		);
 		await expect(status).toHaveText(SAVED);
 
 		await page.reload();
 		await expect(page.locator('[data-save-status]')).toHaveText(SAVED);
-		await expect(overall).toHaveText(`总体进度：已评 ${applicable} / ${applicable} 项（1 项不适用）`);
+		await expect(overall).toHaveText(
+			`总体进度：已评 ${applicable} / ${applicable} 项（1 项不适用）`,
+		);
 		await expect(page.getByLabel('单位名称')).toHaveValue('示例机械厂');
 		await expect(page.getByLabel('工会名称')).toHaveValue('示例机械厂工会');
 		await expect(page.getByLabel('单位类型')).toHaveValue('social');
@@ -158,11 +190,18 @@ test.describe('filling the checklist by keyboard', () => {
 		await expect(page.getByLabel('评估人')).toHaveValue('张敏');
 		await expectAnswers(page, plan);
 		for (const v of catalogue.vetoes.filter((x) => !x.derivedFrom))
-			await expect(page.getByRole('group', { name: new RegExp(`^${v.id} `) }).getByRole('radio', { name: '否' })).toBeChecked();
+			await expect(
+				page
+					.getByRole('group', { name: new RegExp(`^${v.id} `) })
+					.getByRole('radio', { name: '否' }),
+			).toBeChecked();
 		expect(asks.length).toBe(2);
-		await expect(eligibility.getByRole('radio', { name: '符合', exact: true }).first()).toBeChecked();
+		await expect(
+			eligibility.getByRole('radio', { name: '符合', exact: true }).first(),
+		).toBeChecked();
 		await expect(eligibility.getByRole('radio', { name: '不符合' }).nth(1)).toBeChecked();
-		for (const [label, value] of Object.entries(survey)) await expect(page.getByLabel(label, { exact: true })).toHaveValue(value);
+		for (const [label, value] of Object.entries(survey))
+			await expect(page.getByLabel(label, { exact: true })).toHaveValue(value);
 		// The level badges follow the answers.
 		await expect(box(page, 'C5').locator('[data-state]')).toHaveText('不适用');
 		await expect(box(page, 'A4').locator('[data-rate-level]')).toContainText('对应档次：规范有效');
@@ -170,7 +209,9 @@ test.describe('filling the checklist by keyboard', () => {
 });
 
 test.describe('progress and 不适用', () => {
-	test('the progress text counts answers, and 不适用 with a reason leaves the count', async ({ page }) => {
+	test('the progress text counts answers, and 不适用 with a reason leaves the count', async ({
+		page,
+	}) => {
 		await openChecklist(page);
 		const n = catalogue.criteria.length;
 		const overall = page.locator('[data-progress-overall]');
@@ -270,17 +311,27 @@ test.describe('会员评家 calculator', () => {
 		const i2 = box(page, 'I2');
 		await expect(i2.getByRole('spinbutton')).toHaveValue(String(withBasic));
 		const i2def = catalogue.criteria.find((c) => c.id === 'I2')!;
-		await expect(i2.locator('[data-rate-level]')).toHaveText(`对应档次：${catalogue.levelNames[2]}——${i2def.levels[2]}`);
-		await expect(page.locator('[data-veto-derived="V3"] [data-veto-state]')).toHaveText('依据 I2 的数值自动判定：当前未触发。');
+		await expect(i2.locator('[data-rate-level]')).toHaveText(
+			`对应档次：${catalogue.levelNames[2]}——${i2def.levels[2]}`,
+		);
+		await expect(page.locator('[data-veto-derived="V3"] [data-veto-state]')).toHaveText(
+			'依据 I2 的数值自动判定：当前未触发。',
+		);
 
 		// Without 基本满意: 60.7%, level 0, and the veto is on.
 		await countBasic.uncheck();
 		await expect(out('satisfaction')).toHaveText(pct(satisfied, replies));
 		await expect(out('satisfaction')).toHaveText('60.7%');
 		await s.getByRole('button', { name: '把满意度填入 I2' }).click();
-		await expect(i2.getByRole('spinbutton')).toHaveValue(String(Number(((100 * satisfied) / replies).toFixed(1))));
-		await expect(i2.locator('[data-rate-level]')).toHaveText(`对应档次：${catalogue.levelNames[0]}——${i2def.levels[0]}`);
-		await expect(page.locator('[data-veto-derived="V3"] [data-veto-state]')).toHaveText('依据 I2 的数值自动判定：当前触发。');
+		await expect(i2.getByRole('spinbutton')).toHaveValue(
+			String(Number(((100 * satisfied) / replies).toFixed(1))),
+		);
+		await expect(i2.locator('[data-rate-level]')).toHaveText(
+			`对应档次：${catalogue.levelNames[0]}——${i2def.levels[0]}`,
+		);
+		await expect(page.locator('[data-veto-derived="V3"] [data-veto-state]')).toHaveText(
+			'依据 I2 的数值自动判定：当前触发。',
+		);
 
 		// More participants: no 30% warning, the stricter 60% one instead.
 		await s.getByLabel('参评人数').fill('100');
@@ -323,8 +374,11 @@ test.describe('several assessments', () => {
 		await expect(message).toHaveText(`已新建“${year} 年度自评”。`);
 		await expect(current.locator('option')).toHaveCount(3);
 		await expect(name).toHaveValue(`${year} 年度自评`);
-		for (const radio of await box(page, 'A1').getByRole('radio').all()) await expect(radio).not.toBeChecked();
-		await expect(page.locator('[data-progress-overall]')).toHaveText(`总体进度：已评 0 / ${catalogue.criteria.length} 项`);
+		for (const radio of await box(page, 'A1').getByRole('radio').all())
+			await expect(radio).not.toBeChecked();
+		await expect(page.locator('[data-progress-overall]')).toHaveText(
+			`总体进度：已评 0 / ${catalogue.criteria.length} 项`,
+		);
 
 		await current.selectOption({ label: '甲单位 2026' });
 		await expect(name).toHaveValue('甲单位 2026');
@@ -334,7 +388,9 @@ test.describe('several assessments', () => {
 
 		// The current one survives a reload.
 		await page.reload();
-		await expect(page.getByLabel('当前评估').locator('option:checked')).toHaveText('甲单位 2026（副本）');
+		await expect(page.getByLabel('当前评估').locator('option:checked')).toHaveText(
+			'甲单位 2026（副本）',
+		);
 		await expect(levelRadio(page, 'A1', '1')).toBeChecked();
 
 		// Delete: cancel keeps it, confirm removes it.
@@ -371,7 +427,9 @@ test.describe('several assessments', () => {
 });
 
 test.describe('unreadable saved data', () => {
-	test('junk in a saved assessment is set aside with a Chinese notice; the rest keeps working', async ({ page }) => {
+	test('junk in a saved assessment is set aside with a Chinese notice; the rest keeps working', async ({
+		page,
+	}) => {
 		// One good assessment, then one made through the page whose saved copy gets corrupted.
 		await seed(page, [makeAssessment('good-1', '完好的评估', { A1: { level: 3 } })]);
 		await openChecklist(page);
@@ -380,7 +438,10 @@ test.describe('unreadable saved data', () => {
 		const id = (await savedAssessments(page)).index.currentId!;
 		expect(id).not.toBe('good-1');
 		const junk = '{"id":"' + id + '","answers":{"B1":{"level":2}} ✂ truncated';
-		await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [`zzzj.v2.a.${id}`, junk]);
+		await page.evaluate(
+			([key, value]) => localStorage.setItem(key!, value!),
+			[`zzzj.v2.a.${id}`, junk],
+		);
 
 		await page.reload();
 		await expect(page.locator('[data-messages]')).toHaveText(
@@ -400,17 +461,23 @@ test.describe('unreadable saved data', () => {
 		await page.reload();
 		await expect(levelRadio(page, 'A2', '1')).toBeChecked();
 		await expect(page.locator('[data-messages]')).toBeEmpty();
-		expect(Object.keys(await storageSnapshot(page)).filter((k) => k.startsWith('zzzj.quarantine.'))).toHaveLength(1);
+		expect(
+			Object.keys(await storageSnapshot(page)).filter((k) => k.startsWith('zzzj.quarantine.')),
+		).toHaveLength(1);
 	});
 
-	test('junk in the only assessment and in the index still leaves a working checklist', async ({ page }) => {
+	test('junk in the only assessment and in the index still leaves a working checklist', async ({
+		page,
+	}) => {
 		await page.goto('/about/');
 		await page.evaluate(() => {
 			localStorage.setItem('zzzj.v2.a.only-1', 'not json at all <script>');
 			localStorage.setItem('zzzj.v2.index', '{"ids":["only-1"],');
 		});
 		await openChecklist(page);
-		await expect(page.locator('[data-messages]')).toContainText('发现 2 份无法读取的保存数据，已原样另存');
+		await expect(page.locator('[data-messages]')).toContainText(
+			'发现 2 份无法读取的保存数据，已原样另存',
+		);
 		const snap = await storageSnapshot(page);
 		const values = Object.entries(snap)
 			.filter(([k]) => k.startsWith('zzzj.quarantine.'))
@@ -419,6 +486,8 @@ test.describe('unreadable saved data', () => {
 		expect(values).toEqual(['not json at all <script>', '{"ids":["only-1"],'].sort());
 		await levelRadio(page, 'A1', '2').check();
 		await expect(page.locator('[data-save-status]')).toHaveText(SAVED);
-		await expect(page.locator('[data-progress-overall]')).toHaveText(`总体进度：已评 1 / ${catalogue.criteria.length} 项`);
+		await expect(page.locator('[data-progress-overall]')).toHaveText(
+			`总体进度：已评 1 / ${catalogue.criteria.length} 项`,
+		);
 	});
 });

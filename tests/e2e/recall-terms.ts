@@ -6,6 +6,7 @@
  */
 
 /** Two-character words, many of them in the middle of a sentence. */
+// prettier-ignore
 export const twoCharacter = [
 	'竞赛', '维权', '书屋', '调解', '帮扶', '提案', '台账', '换届', '心理', '健身',
 	'文体', '复查', '品牌', '慰问', '探望', '隐私', '技能', '培训', '读书', '问卷',
@@ -16,6 +17,7 @@ export const twoCharacter = [
 ];
 
 /** Three- and four-character terms of the trade: the names people use for the work. */
+// prettier-ignore
 export const terms = [
 	'五必访', '职代会', '厂务公开', '送温暖', '劳动保护', '合理化建议', '技术比武', '会务公开',
 	'建小家', '工会小组', '集体合同', '劳动合同', '安全生产', '职工书屋', '互助保障', '困难职工',
@@ -25,6 +27,7 @@ export const terms = [
 ];
 
 /** Long compounds, which a word segmenter may cut differently at index and at query time. */
+// prettier-ignore
 export const compounds = ['工资集体协商', '劳动争议调解委员会', '困难职工档案', '会员评议职工之家', '女职工委员会', '经费审查委员会'];
 
 export const recallTerms: string[] = [...twoCharacter, ...terms, ...compounds];

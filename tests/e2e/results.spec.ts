@@ -47,7 +47,11 @@ function mixedPlan(): Plan {
 
 /** Reads the category table as rows of cell texts. */
 const categoryTable = (page: Page) =>
-	page.locator('#category-table tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children, (c) => c.textContent?.trim() ?? '')));
+	page
+		.locator('#category-table tbody tr')
+		.evaluateAll((rows) =>
+			rows.map((r) => Array.from(r.children, (c) => c.textContent?.trim() ?? '')),
+		);
 
 /** The rows the category table should show for a plan (no 不适用). */
 function expectedRows(plan: Plan) {
@@ -74,9 +78,13 @@ async function showCharts(page: Page): Promise<void> {
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 test.describe('figures', () => {
-	test('answered on the checklist: total, band, 未完成 while incomplete, and the category table match the rules', async ({ page }) => {
+	test('answered on the checklist: total, band, 未完成 while incomplete, and the category table match the rules', async ({
+		page,
+	}) => {
 		const plan = mixedPlan();
-		const first: Plan = Object.fromEntries(Object.entries(plan).filter(([id]) => 'ABCDE'.includes(id[0]!)));
+		const first: Plan = Object.fromEntries(
+			Object.entries(plan).filter(([id]) => 'ABCDE'.includes(id[0]!)),
+		);
 		await openChecklist(page);
 		await page.getByLabel('单位名称').fill('示例机械厂');
 		await answerPlan(page, first);
@@ -100,7 +108,10 @@ test.describe('figures', () => {
 		await expect(unanswered.first()).toHaveText(new RegExp(`^F1 ${criterionById('F1').title}$`));
 
 		await page.getByRole('link', { name: '返回修改答案' }).click();
-		await answerPlan(page, Object.fromEntries(Object.entries(plan).filter(([id]) => !(id in first))));
+		await answerPlan(
+			page,
+			Object.fromEntries(Object.entries(plan).filter(([id]) => !(id in first))),
+		);
 		await page.goto('/assess/results/');
 		e = expectedScore(plan);
 		expect(e.answered).toBe(catalogue.criteria.length);
@@ -120,12 +131,21 @@ test.describe('figures', () => {
 
 	test('all at 规范有效 scores 105 and 模范; all at 未开展 scores 0 and 起步', async ({ page }) => {
 		const top = uniformPlan(3);
-		await seed(page, [makeAssessment('r-top', '全部规范有效', top), makeAssessment('r-low', '全部未开展', uniformPlan(0))], '/assess/results/');
+		await seed(
+			page,
+			[
+				makeAssessment('r-top', '全部规范有效', top),
+				makeAssessment('r-low', '全部未开展', uniformPlan(0)),
+			],
+			'/assess/results/',
+		);
 		const e = expectedScore(top);
 		expect(e.total).toBe(100 + catalogue.bonusMax);
 		await expect(page.locator('[data-total]')).toHaveText(`${fmt(e.total)} / 100`);
 		await expect(page.locator('[data-band]')).toHaveText('模范');
-		await expect(page.getByRole('listitem').filter({ hasText: '已评的指标都达到“规范有效”' })).toBeVisible();
+		await expect(
+			page.getByRole('listitem').filter({ hasText: '已评的指标都达到“规范有效”' }),
+		).toBeVisible();
 		await page.getByLabel('查看哪份评估').selectOption({ label: '全部未开展' });
 		await expect(page.locator('[data-total]')).toHaveText('0 / 100');
 		await expect(page.locator('[data-band]')).toHaveText('起步');
@@ -135,7 +155,9 @@ test.describe('figures', () => {
 });
 
 test.describe('charts', () => {
-	test('radar and bar charts are drawn, chart.js loads only on the results page, and the PNGs download', async ({ page }) => {
+	test('radar and bar charts are drawn, chart.js loads only on the results page, and the PNGs download', async ({
+		page,
+	}) => {
 		const w = watch(page);
 		const chartChunk = (u: string) => /\/_astro\/charts\.[\w-]+\.js$/.test(u);
 		await page.goto('/guide/shishi/', { waitUntil: 'networkidle' });
@@ -161,7 +183,9 @@ test.describe('charts', () => {
 });
 
 test.describe('priorities and caps', () => {
-	test('the priorities list is ordered by lost points and gives the next level to reach', async ({ page }) => {
+	test('the priorities list is ordered by lost points and gives the next level to reach', async ({
+		page,
+	}) => {
 		const plan = mixedPlan();
 		await seed(page, [makeAssessment('r-pr', '优先', plan)], '/assess/results/');
 		const e = expectedScore(plan);
@@ -181,14 +205,18 @@ test.describe('priorities and caps', () => {
 			expect(s.head, `priority ${i + 1}`).toBe(`${c.id} ${c.title}`);
 			expect(s.lost).toBe(`失 ${fmt(p.lost)} 分`);
 			expect(s.text).toContain(`现在：${catalogue.levelNames[p.level]}`);
-			expect(s.text).toContain(`下一步（${catalogue.levelNames[p.next]}）：${c.levels[p.next as 0 | 1 | 2 | 3]}`);
+			expect(s.text).toContain(
+				`下一步（${catalogue.levelNames[p.next]}）：${c.levels[p.next as 0 | 1 | 2 | 3]}`,
+			);
 		}
 		const lost = shown.map((s) => Number(/失 ([\d.]+) 分/.exec(s.lost)?.[1]));
 		expect(lost).toEqual([...lost].sort((a, b) => b - a));
 		// The guide link of the first item opens its guidance page.
 		const first = items.first().getByRole('link', { name: /^看指南：/ });
 		await first.click();
-		await expect(page).toHaveURL(new RegExp(`/guide/${criterionById(e.lost[0]!.id).guide.split('#')[0]}/`));
+		await expect(page).toHaveURL(
+			new RegExp(`/guide/${criterionById(e.lost[0]!.id).guide.split('#')[0]}/`),
+		);
 	});
 
 	test('a low 必备 item caps the band at 合格 with a notice', async ({ page }) => {
@@ -203,10 +231,14 @@ test.describe('priorities and caps', () => {
 			`必备项未达到“基本落实”：A1 ${criterionById('A1').title}。按计分规则，结果最高为合格，不能评为模范。`,
 		);
 		// Its priority asks for 基本落实 straight away (a 必备 item skips 有制度未落实).
-		await expect(page.locator('[data-priorities] > li').first()).toContainText(`下一步（基本落实）：${criterionById('A1').levels[2]}`);
+		await expect(page.locator('[data-priorities] > li').first()).toContainText(
+			`下一步（基本落实）：${criterionById('A1').levels[2]}`,
+		);
 	});
 
-	test('a veto set to 是 on the checklist caps the band at 合格 with a notice', async ({ page }) => {
+	test('a veto set to 是 on the checklist caps the band at 合格 with a notice', async ({
+		page,
+	}) => {
 		await seed(page, [makeAssessment('r-veto', '否决', uniformPlan(3))], '/assess/results/');
 		await expect(page.locator('[data-band]')).toHaveText('模范');
 		await expect(page.locator('[data-caps]')).toBeEmpty();
@@ -217,19 +249,31 @@ test.describe('priorities and caps', () => {
 		await page.goto('/assess/results/');
 		await expect(page.locator('[data-band]')).toHaveText('合格');
 		await expect(page.locator('[data-total]')).toHaveText('105 / 100');
-		await expect(page.locator('[data-caps]')).toHaveText(`存在否决项：V1 ${v1.title}。按计分规则，任何一项否决条件都使结果不能评为模范。`);
+		await expect(page.locator('[data-caps]')).toHaveText(
+			`存在否决项：V1 ${v1.title}。按计分规则，任何一项否决条件都使结果不能评为模范。`,
+		);
 	});
 });
 
 test.describe('result files', () => {
-	const profile = { unitName: '示例机械厂', unionName: '示例机械厂工会', memberCount: 320, assessedOn: '2026-02-20', assessor: '张敏' };
+	const profile = {
+		unitName: '示例机械厂',
+		unionName: '示例机械厂工会',
+		memberCount: 320,
+		assessedOn: '2026-02-20',
+		assessor: '张敏',
+	};
 
-	test('JSON has the format, versions, profile, answers, notes, evidence, scores and time', async ({ page }) => {
+	test('JSON has the format, versions, profile, answers, notes, evidence, scores and time', async ({
+		page,
+	}) => {
 		const plan = mixedPlan();
 		plan['B2'] = { level: 2, evidence: [0, 2], note: '干部培训 3 次，有签到表' };
 		await seed(page, [makeAssessment('r-json', '下载', plan, profile)], '/assess/results/');
 		const before = Date.now();
-		const { download, bytes } = await downloadText(page, () => page.getByRole('button', { name: '下载 JSON（可再导入）' }).click());
+		const { download, bytes } = await downloadText(page, () =>
+			page.getByRole('button', { name: '下载 JSON（可再导入）' }).click(),
+		);
 		expect(download.suggestedFilename()).toBe('示例机械厂工会_2026-02-20.json');
 		const file = JSON.parse(bytes.toString('utf8'));
 		expect(file.format).toBe('zhigong-zhijia.assessment');
@@ -239,31 +283,66 @@ test.describe('result files', () => {
 		expect(file.exportedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 		expect(file.assessment.profile).toMatchObject(profile);
 		expect(file.assessment.catalogueVersion).toBe(catalogue.version);
-		expect(Object.keys(file.assessment.answers).sort()).toEqual(catalogue.criteria.map((c) => c.id).sort());
-		expect(file.assessment.answers.B2).toEqual({ level: 2, na: false, naReason: '', rate: null, evidence: [0, 2], note: '干部培训 3 次，有签到表' });
+		expect(Object.keys(file.assessment.answers).sort()).toEqual(
+			catalogue.criteria.map((c) => c.id).sort(),
+		);
+		expect(file.assessment.answers.B2).toEqual({
+			level: 2,
+			na: false,
+			naReason: '',
+			rate: null,
+			evidence: [0, 2],
+			note: '干部培训 3 次，有签到表',
+		});
 		expect(file.assessment.answers.A4.rate).toBe(plan['A4']!.rate);
 		const e = expectedScore(plan);
 		expect(file.scores.total).toBe(e.total);
 		expect(file.scores.base).toBe(e.base);
 		expect(file.scores.bonus).toBe(e.bonus);
-		expect(file.scores.completion).toEqual({ answered: 39, total: 39, percent: 100, complete: true });
-		expect(file.scores.categories.map((k: { id: string }) => k.id)).toEqual(catalogue.categories.map((k) => k.id));
+		expect(file.scores.completion).toEqual({
+			answered: 39,
+			total: 39,
+			percent: 100,
+			complete: true,
+		});
+		expect(file.scores.categories.map((k: { id: string }) => k.id)).toEqual(
+			catalogue.categories.map((k) => k.id),
+		);
 		expect(file.scores.criteria).toHaveLength(catalogue.criteria.length);
 	});
 
-	test('CSV starts with a BOM, has a row per criterion plus header and total, and defuses formulas', async ({ page }) => {
+	test('CSV starts with a BOM, has a row per criterion plus header and total, and defuses formulas', async ({
+		page,
+	}) => {
 		const plan = mixedPlan();
 		plan['C3'] = { level: 2, note: '=HYPERLINK("http://example.invalid","点我")' };
 		plan['C4'] = { level: 1, note: '含逗号, "引号"\n和换行', evidence: [0, 1] };
 		plan['D3'] = { level: 3, note: '+1 起，@全体' };
 		plan['D4'] = { level: 3, note: '总数 = 12，-1 人' };
 		await seed(page, [makeAssessment('r-csv', 'CSV', plan, profile)], '/assess/results/');
-		const { download, bytes } = await downloadText(page, () => page.getByRole('button', { name: '下载 CSV（Excel 可打开）' }).click());
+		const { download, bytes } = await downloadText(page, () =>
+			page.getByRole('button', { name: '下载 CSV（Excel 可打开）' }).click(),
+		);
 		expect(download.suggestedFilename()).toBe('示例机械厂工会_2026-02-20.csv');
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const rows = parseCsv(bytes.toString('utf8').slice(1));
 		expect(rows).toHaveLength(1 + catalogue.criteria.length + 1);
-		expect(rows[0]).toEqual(['单位名称', '工会名称', '评估日期', '类别', '编号', '指标', '必备', '应得分', '达到程度', '比率(%)', '自评分', '不适用原因', '已有佐证材料', '情况说明']);
+		expect(rows[0]).toEqual([
+			'单位名称',
+			'工会名称',
+			'评估日期',
+			'类别',
+			'编号',
+			'指标',
+			'必备',
+			'应得分',
+			'达到程度',
+			'比率(%)',
+			'自评分',
+			'不适用原因',
+			'已有佐证材料',
+			'情况说明',
+		]);
 		expect(rows.slice(1, -1).map((r) => r[4])).toEqual(catalogue.criteria.map((c) => c.id));
 		for (const r of rows) expect(r).toHaveLength(14);
 		const row = (id: string) => rows.find((r) => r[4] === id)!;
@@ -273,7 +352,15 @@ test.describe('result files', () => {
 		expect(row('D3')[13]).toBe(`'+1 起，@全体`);
 		expect(row('D4')[13]).toBe('总数 = 12，-1 人');
 		expect(row('A1')).toEqual(
-			expect.arrayContaining(['示例机械厂', '示例机械厂工会', '2026-02-20', `A ${catalogue.categories[0]!.title}`, 'A1', criterionById('A1').title, '是']),
+			expect.arrayContaining([
+				'示例机械厂',
+				'示例机械厂工会',
+				'2026-02-20',
+				`A ${catalogue.categories[0]!.title}`,
+				'A1',
+				criterionById('A1').title,
+				'是',
+			]),
 		);
 		const e = expectedScore(plan);
 		expect(row('C3')[10]).toBe(fmt(criterionById('C3').points * 0.7));
@@ -284,17 +371,23 @@ test.describe('result files', () => {
 		expect(last[10]).toBe(String(e.total));
 	});
 
-	test('import round trip: the downloaded JSON comes back as a new assessment with the same answers and total', async ({ page }) => {
+	test('import round trip: the downloaded JSON comes back as a new assessment with the same answers and total', async ({
+		page,
+	}) => {
 		const plan = mixedPlan();
 		plan['A2'] = { na: true, naReason: '女会员不足 10 名' };
 		await seed(page, [makeAssessment('r-rt', '原始评估', plan, profile)], '/assess/results/');
 		const totalText = await page.locator('[data-total]').textContent();
 		expect(totalText).toMatch(/^\d+(\.\d)? \/ 100$/);
-		const { download } = await downloadText(page, () => page.getByRole('button', { name: '下载 JSON（可再导入）' }).click());
+		const { download } = await downloadText(page, () =>
+			page.getByRole('button', { name: '下载 JSON（可再导入）' }).click(),
+		);
 
 		await openChecklist(page);
 		await page.getByLabel('选择文件').setInputFiles(await download.path());
-		await expect(page.locator('[data-messages]')).toHaveText('已导入“原始评估（导入）”，作为新的评估打开。');
+		await expect(page.locator('[data-messages]')).toHaveText(
+			'已导入“原始评估（导入）”，作为新的评估打开。',
+		);
 		const current = page.getByLabel('当前评估');
 		await expect(current.locator('option')).toHaveText(['原始评估', '原始评估（导入）']);
 		await expect(current.locator('option:checked')).toHaveText('原始评估（导入）');
@@ -305,14 +398,24 @@ test.describe('result files', () => {
 		expect(Object.keys(saved).filter((k) => k.startsWith('zzzj.v2.a.'))).toHaveLength(2);
 
 		await page.goto('/assess/results/');
-		await expect(page.getByLabel('查看哪份评估').locator('option:checked')).toHaveText('原始评估（导入）');
+		await expect(page.getByLabel('查看哪份评估').locator('option:checked')).toHaveText(
+			'原始评估（导入）',
+		);
 		await expect(page.locator('[data-total]')).toHaveText(totalText!);
 	});
 
-	test('broken and hostile files are refused with their own message and leave storage untouched', async ({ page }) => {
+	test('broken and hostile files are refused with their own message and leave storage untouched', async ({
+		page,
+	}) => {
 		test.setTimeout(90_000);
-		await seed(page, [makeAssessment('r-bad', '现有评估', mixedPlan(), profile)], '/assess/results/');
-		const { bytes } = await downloadText(page, () => page.getByRole('button', { name: '下载 JSON（可再导入）' }).click());
+		await seed(
+			page,
+			[makeAssessment('r-bad', '现有评估', mixedPlan(), profile)],
+			'/assess/results/',
+		);
+		const { bytes } = await downloadText(page, () =>
+			page.getByRole('button', { name: '下载 JSON（可再导入）' }).click(),
+		);
 		const good = bytes.toString('utf8');
 		const base = () => JSON.parse(good);
 		const variant = (f: (o: ReturnType<typeof base>) => void) => {
@@ -322,10 +425,26 @@ test.describe('result files', () => {
 		};
 		const unchanged = '现有评估均未改动。';
 		const cases: [string, string | Buffer, string][] = [
-			['not JSON', '{"format": "zhigong-zhijia.assessment", ', '这不是有效的 JSON 文件，可能已损坏或被改动过。请选择本站“下载 JSON”得到的文件。'],
-			['an array', '[{"format":"zhigong-zhijia.assessment"}]', '这不是本站的自评结果文件（缺少或不符的 format 标记）。'],
-			['wrong format', variant((o) => (o.format = 'other-app.export')), '这不是本站的自评结果文件（缺少或不符的 format 标记）。'],
-			['schemaVersion 99', variant((o) => (o.schemaVersion = 99)), '文件来自更新版本的网站（格式第 99 版），本页面无法读取。请刷新页面获取新版后再试。'],
+			[
+				'not JSON',
+				'{"format": "zhigong-zhijia.assessment", ',
+				'这不是有效的 JSON 文件，可能已损坏或被改动过。请选择本站“下载 JSON”得到的文件。',
+			],
+			[
+				'an array',
+				'[{"format":"zhigong-zhijia.assessment"}]',
+				'这不是本站的自评结果文件（缺少或不符的 format 标记）。',
+			],
+			[
+				'wrong format',
+				variant((o) => (o.format = 'other-app.export')),
+				'这不是本站的自评结果文件（缺少或不符的 format 标记）。',
+			],
+			[
+				'schemaVersion 99',
+				variant((o) => (o.schemaVersion = 99)),
+				'文件来自更新版本的网站（格式第 99 版），本页面无法读取。请刷新页面获取新版后再试。',
+			],
 			[
 				'unknown criterion',
 				variant((o) => (o.assessment.answers.Z9 = o.assessment.answers.A1)),
@@ -336,14 +455,22 @@ test.describe('result files', () => {
 				good.replace('"answers": {', '"answers": {\n      "__proto__": { "polluted": true },'),
 				'文件中含有不允许的字段名（__proto__），出于安全考虑拒绝导入。',
 			],
-			['extra key', variant((o) => (o.extra = 1)), '文件内容不符合格式要求（问题出在：extra）。文件可能被手工改动过。'],
+			[
+				'extra key',
+				variant((o) => (o.extra = 1)),
+				'文件内容不符合格式要求（问题出在：extra）。文件可能被手工改动过。',
+			],
 			[
 				'3000-character note',
 				variant((o) => (o.assessment.answers.A1.note = '长'.repeat(3000))),
 				'文件内容不符合格式要求（问题出在：assessment.answers.A1.note）。文件可能被手工改动过。',
 			],
 			['empty file', '', '文件是空的，没有可导入的内容。'],
-			['6 MB file', Buffer.alloc(6 * 1024 * 1024, 0x20), '文件太大（6.0 MB），超过 5 MB 的上限。结果文件通常只有几十 KB，请确认选对了文件。'],
+			[
+				'6 MB file',
+				Buffer.alloc(6 * 1024 * 1024, 0x20),
+				'文件太大（6.0 MB），超过 5 MB 的上限。结果文件通常只有几十 KB，请确认选对了文件。',
+			],
 		];
 		expect(good).toContain('"answers": {');
 
@@ -364,20 +491,35 @@ test.describe('result files', () => {
 		}
 		await expect(page.getByLabel('当前评估').locator('option')).toHaveText(['现有评估']);
 		expect(await page.evaluate(() => ({}) as Record<string, unknown>)).toEqual({});
-		expect(await page.evaluate(() => (Object.prototype as Record<string, unknown>)['polluted'])).toBeUndefined();
+		expect(
+			await page.evaluate(() => (Object.prototype as Record<string, unknown>)['polluted']),
+		).toBeUndefined();
 		// The untouched file still imports.
-		await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(good) });
+		await input.setInputFiles({
+			name: 'good.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(good),
+		});
 		await expect(messages).toHaveText('已导入“现有评估（导入）”，作为新的评估打开。');
 	});
 });
 
 test.describe('print view', () => {
-	test('the 评分表 has its columns and notes, hides the site chrome in print, and makes an A4 PDF', async ({ page }) => {
+	test('the 评分表 has its columns and notes, hides the site chrome in print, and makes an A4 PDF', async ({
+		page,
+	}) => {
 		const plan = mixedPlan();
 		plan['E1'] = { level: 2, evidence: [1], note: '全年走访 46 人次，台账齐全' };
 		await seed(
 			page,
-			[makeAssessment('r-print', '打印', plan, { unitName: '示例机械厂', unionName: '示例机械厂工会', assessor: '张敏', unitType: 'public' })],
+			[
+				makeAssessment('r-print', '打印', plan, {
+					unitName: '示例机械厂',
+					unionName: '示例机械厂工会',
+					assessor: '张敏',
+					unitType: 'public',
+				}),
+			],
 			'/assess/print/',
 		);
 		await expect(page.locator('zz-print-view[data-ready]')).toBeAttached();
@@ -386,7 +528,9 @@ test.describe('print view', () => {
 		for (const col of ['编号', '评估内容', '应得分', '自评分', '验收分', '情况说明'])
 			await expect(sheet.getByRole('columnheader', { name: col, exact: true })).toBeVisible();
 		const e1 = criterionById('E1');
-		const row = sheet.getByRole('row').filter({ has: page.getByRole('cell', { name: 'E1', exact: true }) });
+		const row = sheet
+			.getByRole('row')
+			.filter({ has: page.getByRole('cell', { name: 'E1', exact: true }) });
 		await expect(row.getByRole('cell')).toHaveText([
 			'E1',
 			e1.title,
@@ -411,7 +555,9 @@ test.describe('print view', () => {
 
 		const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
 		expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-		const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+		const boxes = [
+			...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g),
+		].map((m) => [Number(m[1]), Number(m[2])]);
 		expect(boxes.length).toBeGreaterThan(1);
 		for (const [w, h] of boxes) {
 			// A4 is 210 × 297 mm = 595.3 × 841.9 pt.
@@ -422,7 +568,9 @@ test.describe('print view', () => {
 });
 
 test.describe('markup typed as text', () => {
-	test('stays literal text on the checklist, results and print pages, and never runs', async ({ page }) => {
+	test('stays literal text on the checklist, results and print pages, and never runs', async ({
+		page,
+	}) => {
 		const w = watch(page);
 		const name = '<img src=x onerror="window.__xss=1">';
 		const note = '<script>window.__xss=2</script><b>粗体</b>';
@@ -433,12 +581,18 @@ test.describe('markup typed as text', () => {
 		await page.locator('#criterion-A1').getByRole('textbox', { name: '情况说明' }).fill(note);
 		await page.reload();
 		await expect(page.getByLabel('单位名称')).toHaveValue(name);
-		await expect(page.locator('#criterion-A1').getByRole('textbox', { name: '情况说明' })).toHaveValue(note);
-		await expect(page.getByLabel('当前评估').locator('option:checked')).toHaveText(`<i>${name}</i>`);
+		await expect(
+			page.locator('#criterion-A1').getByRole('textbox', { name: '情况说明' }),
+		).toHaveValue(note);
+		await expect(page.getByLabel('当前评估').locator('option:checked')).toHaveText(
+			`<i>${name}</i>`,
+		);
 
 		await page.goto('/assess/results/');
 		await expect(page.locator('[data-unit]')).toContainText(name);
-		await expect(page.getByLabel('查看哪份评估').locator('option:checked')).toHaveText(`<i>${name}</i>`);
+		await expect(page.getByLabel('查看哪份评估').locator('option:checked')).toHaveText(
+			`<i>${name}</i>`,
+		);
 
 		await page.goto('/assess/print/');
 		await expect(page.locator('[data-p="unitName"]')).toHaveText(name);
@@ -447,8 +601,13 @@ test.describe('markup typed as text', () => {
 
 		for (const path of ['/assess/', '/assess/results/', '/assess/print/']) {
 			await page.goto(path, { waitUntil: 'networkidle' });
-			expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss), path).toBeUndefined();
-			expect(await page.locator('main img:not(.chart-image), main b, main i').count(), path).toBe(0);
+			expect(
+				await page.evaluate(() => (window as { __xss?: unknown }).__xss),
+				path,
+			).toBeUndefined();
+			expect(await page.locator('main img:not(.chart-image), main b, main i').count(), path).toBe(
+				0,
+			);
 		}
 		expect(w.urls.filter((u) => /\/x$/.test(u))).toEqual([]);
 		expect(w.problems).toEqual([]);

@@ -103,7 +103,9 @@ test.describe('header search box', () => {
 });
 
 test.describe('search page', () => {
-	test('reads ?q= and shows results with title, marked excerpt and sub-results per heading', async ({ page }) => {
+	test('reads ?q= and shows results with title, marked excerpt and sub-results per heading', async ({
+		page,
+	}) => {
 		await page.goto('/search/?q=' + encodeURIComponent('困难职工档案'));
 		const input = page.getByRole('main').getByRole('searchbox', { name: '搜索' });
 		await expect(input).toHaveValue('困难职工档案');
@@ -112,7 +114,10 @@ test.describe('search page', () => {
 		await expect(results.first()).toBeVisible();
 		const first = results.first();
 		await expect(first.locator('a.search-result-title')).not.toBeEmpty();
-		await expect(first.locator('a.search-result-title')).toHaveAttribute('href', /^\/(guide|method)\/.*hl=/);
+		await expect(first.locator('a.search-result-title')).toHaveAttribute(
+			'href',
+			/^\/(guide|method)\/.*hl=/,
+		);
 		await expect(first.locator('> .search-excerpt mark').first()).toBeVisible();
 		const subs = page.locator('.search-results-page .search-subresults > li');
 		expect(await subs.count()).toBeGreaterThan(0);
@@ -127,7 +132,10 @@ test.describe('search page', () => {
 	] as const) {
 		test(`searching ${term} puts /guide/${id}/ first`, async ({ page }) => {
 			await page.goto('/search/?q=' + encodeURIComponent(term));
-			const first = page.locator('.search-results-page > li').first().locator('a.search-result-title');
+			const first = page
+				.locator('.search-results-page > li')
+				.first()
+				.locator('a.search-result-title');
 			await expect(first).toHaveAttribute('href', new RegExp(`^/guide/${id}/\\?hl=`));
 			await expect(first).toHaveText(guides.find((g) => g.id === id)!.title);
 		});
@@ -149,7 +157,9 @@ test.describe('search page', () => {
 });
 
 test.describe('recall of domain terms', () => {
-	test('pagefind finds every guide or method page whose indexed text contains the term', async ({ page }) => {
+	test('pagefind finds every guide or method page whose indexed text contains the term', async ({
+		page,
+	}) => {
 		test.setTimeout(120_000);
 		expect(recallTerms.length).toBeGreaterThanOrEqual(60);
 		const pages = builtPages().filter((p) => p.startsWith('/guide/') || p === '/method/');
@@ -158,13 +168,19 @@ test.describe('recall of domain terms', () => {
 			async ({ pages, terms }) => {
 				// The text pagefind indexed: the data-pagefind-body element without its ignored parts.
 				const BLOCK = new Set(
-					'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR CAPTION DD DETAILS DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL'.split(' '),
+					'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR CAPTION DD DETAILS DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL'.split(
+						' ',
+					),
 				);
 				const textOf = (node: Node): string => {
 					if (node.nodeType === Node.TEXT_NODE) return (node as Text).data;
 					if (node.nodeType !== Node.ELEMENT_NODE) return '';
 					const el = node as Element;
-					if (el.hasAttribute('data-pagefind-ignore') || /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/.test(el.tagName)) return '';
+					if (
+						el.hasAttribute('data-pagefind-ignore') ||
+						/^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/.test(el.tagName)
+					)
+						return '';
 					const inner = Array.from(el.childNodes, textOf).join('');
 					return BLOCK.has(el.tagName) ? ` ${inner} ` : inner;
 				};
@@ -175,13 +191,18 @@ test.describe('recall of domain terms', () => {
 					const body = doc.querySelector('[data-pagefind-body]');
 					texts[p] = body ? textOf(body).replace(/\s+/g, ' ').trim() : '';
 				}
-				const pf = await import('/pagefind/pagefind.js');
+				const pagefindUrl = '/pagefind/pagefind.js'; // a URL on the server, not a module TypeScript can see
+				const pf = await import(pagefindUrl);
 				await pf.init();
 				const out: { term: string; expected: string[]; found: string[] }[] = [];
 				for (const term of terms) {
 					const s = await pf.search(term);
-					const data: { url: string }[] = await Promise.all(s.results.map((r: { data: () => Promise<{ url: string }> }) => r.data()));
-					const found = data.map((d) => d.url.replace(/[?#].*$/, '')).filter((u) => pages.includes(u));
+					const data: { url: string }[] = await Promise.all(
+						s.results.map((r: { data: () => Promise<{ url: string }> }) => r.data()),
+					);
+					const found = data
+						.map((d) => d.url.replace(/[?#].*$/, ''))
+						.filter((u) => pages.includes(u));
 					out.push({ term, expected: pages.filter((p) => texts[p]!.includes(term)), found });
 				}
 				return out;
@@ -201,7 +222,13 @@ test.describe('recall of domain terms', () => {
 			const hit = r.expected.filter((p) => r.found.includes(p));
 			foundTotal += hit.length;
 			const missing = r.expected.filter((p) => !r.found.includes(p));
-			if (missing.length) misses.push({ term: r.term, missing: missing.join(' '), expected: r.expected.length, found: hit.length });
+			if (missing.length)
+				misses.push({
+					term: r.term,
+					missing: missing.join(' '),
+					expected: r.expected.length,
+					found: hit.length,
+				});
 		}
 		const recall = foundTotal / expectedTotal;
 		console.log(

@@ -21,11 +21,19 @@ test.describe.configure({ mode: 'parallel' });
 async function seedTwo(page: Page): Promise<void> {
 	const profile = { unitName: '示例机械厂', unionName: '示例机械厂工会', memberCount: 320 };
 	await seed(page, [
-		makeAssessment('site-a', '2026 年度自评', uniformPlan(2, { A1: { level: 3, note: '换届材料齐全' } }), {
+		makeAssessment(
+			'site-a',
+			'2026 年度自评',
+			uniformPlan(2, { A1: { level: 3, note: '换届材料齐全' } }),
+			{
+				...profile,
+				assessedOn: '2026-03-01',
+			},
+		),
+		makeAssessment('site-b', '2025 年度自评', uniformPlan(1), {
 			...profile,
-			assessedOn: '2026-03-01',
+			assessedOn: '2025-03-01',
 		}),
-		makeAssessment('site-b', '2025 年度自评', uniformPlan(1), { ...profile, assessedOn: '2025-03-01' }),
 	]);
 }
 
@@ -39,7 +47,19 @@ async function showCharts(page: Page): Promise<void> {
 test.describe('every page', () => {
 	test('the build has the expected pages', () => {
 		const pages = builtPages();
-		for (const p of ['/', '/404.html', '/about/', '/assess/', '/assess/print/', '/assess/questionnaire/', '/assess/results/', '/compare/', '/guide/', '/method/', '/search/'])
+		for (const p of [
+			'/',
+			'/404.html',
+			'/about/',
+			'/assess/',
+			'/assess/print/',
+			'/assess/questionnaire/',
+			'/assess/results/',
+			'/compare/',
+			'/guide/',
+			'/method/',
+			'/search/',
+		])
 			expect(pages).toContain(p);
 		for (const g of guides) expect(pages).toContain(`/guide/${g.id}/`);
 	});
@@ -71,7 +91,10 @@ test.describe('every page', () => {
 			} else {
 				// The checklist saving, the results with charts (chart.js loads), the print view and compare.
 				await page.goto('/assess/', { waitUntil: 'networkidle' });
-				await page.getByRole('radio', { name: /规范有效/ }).first().check();
+				await page
+					.getByRole('radio', { name: /规范有效/ })
+					.first()
+					.check();
 				await expect(page.locator('[data-save-status]')).toContainText('已保存');
 				await page.goto('/assess/results/', { waitUntil: 'networkidle' });
 				await showCharts(page);
@@ -89,13 +112,17 @@ test.describe('every page', () => {
 });
 
 test.describe('links', () => {
-	test('every link on every page (with saved answers shown) leads to a page and heading that exist', async ({ page }) => {
+	test('every link on every page (with saved answers shown) leads to a page and heading that exist', async ({
+		page,
+	}) => {
 		await seedTwo(page);
 		const origin = new URL(page.url()).origin;
 		const links = new Map<string, string>(); // target → first page linking to it
 		for (const path of builtPages()) {
 			await page.goto(path);
-			const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+			const hrefs = await page
+				.locator('a[href]')
+				.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
 			expect(hrefs.length, path).toBeGreaterThan(0);
 			for (const href of hrefs) {
 				const u = new URL(href);
@@ -114,7 +141,8 @@ test.describe('links', () => {
 				if (r.status() !== 200) broken.push(`${from} → ${u.pathname}: HTTP ${r.status()}`);
 			}
 			const id = decodeURIComponent(u.hash.slice(1));
-			if (id && html.get(u.pathname) && !html.get(u.pathname)!.includes(`id="${id}"`)) broken.push(`${from} → ${target}: no #${id}`);
+			if (id && html.get(u.pathname) && !html.get(u.pathname)!.includes(`id="${id}"`))
+				broken.push(`${from} → ${target}: no #${id}`);
 		}
 		expect(links.size).toBeGreaterThan(30);
 		expect(broken).toEqual([]);
@@ -125,7 +153,9 @@ test.describe('phone screen 360×740', () => {
 	test.use({ viewport: { width: 360, height: 740 } });
 
 	for (const half of [0, 1] as const) {
-		test(`no page scrolls sideways (${half === 0 ? 'A' : 'B'}), including the app pages with data and charts`, async ({ page }) => {
+		test(`no page scrolls sideways (${half === 0 ? 'A' : 'B'}), including the app pages with data and charts`, async ({
+			page,
+		}) => {
 			await seedTwo(page);
 			const wide: string[] = [];
 			const check = async (label: string) => {
@@ -135,7 +165,8 @@ test.describe('phone screen 360×740', () => {
 			for (const path of builtPages().filter((_, i) => i % 2 === half)) {
 				await page.goto(path, { waitUntil: 'networkidle' });
 				if (path === '/assess/results/') await showCharts(page);
-				if (path === '/assess/print/') await expect(page.locator('zz-print-view[data-ready]')).toBeAttached();
+				if (path === '/assess/print/')
+					await expect(page.locator('zz-print-view[data-ready]')).toBeAttached();
 				if (path === '/compare/') await expect(page.locator('[data-has-entries]')).toBeVisible();
 				await check(path);
 			}
@@ -152,7 +183,9 @@ test.describe('phone screen 360×740', () => {
 		});
 	}
 
-	test('the menu opens with its button, is reachable by keyboard and closes with Escape', async ({ page }) => {
+	test('the menu opens with its button, is reachable by keyboard and closes with Escape', async ({
+		page,
+	}) => {
 		await page.goto('/guide/');
 		const button = page.getByRole('button', { name: '菜单' });
 		const nav = page.getByRole('navigation', { name: '主导航' });
@@ -163,13 +196,17 @@ test.describe('phone screen 360×740', () => {
 		await button.click();
 		await expect(button).toHaveAttribute('aria-expanded', 'true');
 		await expect(nav).toBeVisible();
-		await expect(nav.getByRole('link', { name: '建家指南' })).toHaveAttribute('aria-current', 'page');
+		await expect(nav.getByRole('link', { name: '建家指南' })).toHaveAttribute(
+			'aria-current',
+			'page',
+		);
 		await button.click();
 		await expect(nav).toBeHidden();
 
 		// Keyboard only: Tab to the button, open it with Enter, Tab into the links, Escape closes.
 		await page.locator('body').focus();
-		for (let i = 0; i < 10 && !(await button.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+		for (let i = 0; i < 10 && !(await button.evaluate((b) => b === document.activeElement)); i++)
+			await page.keyboard.press('Tab');
 		await expect(button).toBeFocused();
 		await page.keyboard.press('Enter');
 		await expect(nav).toBeVisible();
@@ -190,7 +227,9 @@ test.describe('phone screen 360×740', () => {
 });
 
 test.describe('keyboard basics', () => {
-	test('the skip link is the first Tab stop and moves focus to the main content', async ({ page }) => {
+	test('the skip link is the first Tab stop and moves focus to the main content', async ({
+		page,
+	}) => {
 		for (const path of ['/', '/guide/weiquan/', '/assess/']) {
 			await page.goto(path);
 			await page.keyboard.press('Tab');
@@ -201,13 +240,17 @@ test.describe('keyboard basics', () => {
 			await expect(page.locator('main#main')).toBeFocused();
 			// The next Tab goes on inside main, not back to the header.
 			await page.keyboard.press('Tab');
-			expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
+			expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(
+				true,
+			);
 		}
 	});
 });
 
 test.describe('guide pages', () => {
-	test('next links walk every guide in order and previous links walk back; the sidebar marks the current page', async ({ page }) => {
+	test('next links walk every guide in order and previous links walk back; the sidebar marks the current page', async ({
+		page,
+	}) => {
 		await page.goto(`/guide/${guides[0]!.id}/`);
 		for (const [i, g] of guides.entries()) {
 			await expect(page).toHaveURL(new RegExp(`/guide/${g.id}/$`));
@@ -229,13 +272,18 @@ test.describe('guide pages', () => {
 			}
 		}
 		for (let i = guides.length - 1; i > 0; i--) {
-			await page.getByRole('navigation', { name: '上一篇 / 下一篇' }).getByRole('link', { name: /上一篇/ }).click();
+			await page
+				.getByRole('navigation', { name: '上一篇 / 下一篇' })
+				.getByRole('link', { name: /上一篇/ })
+				.click();
 			await expect(page).toHaveURL(new RegExp(`/guide/${guides[i - 1]!.id}/$`));
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(guides[i - 1]!.title);
 		}
 	});
 
-	test('every on-page contents link points at a heading that exists, and following one scrolls there', async ({ page }) => {
+	test('every on-page contents link points at a heading that exists, and following one scrolls there', async ({
+		page,
+	}) => {
 		for (const g of guides) {
 			await page.goto(`/guide/${g.id}/`);
 			const toc = page.getByRole('navigation', { name: '本页目录' });
@@ -243,8 +291,15 @@ test.describe('guide pages', () => {
 			const links = await toc.getByRole('link').evaluateAll((as) =>
 				as.map((a) => {
 					const href = a.getAttribute('href') ?? '';
-					const target = href.startsWith('#') ? document.getElementById(decodeURIComponent(href.slice(1))) : null;
-					return { href, text: a.textContent?.trim(), tag: target?.tagName ?? null, heading: target?.textContent?.trim() ?? null };
+					const target = href.startsWith('#')
+						? document.getElementById(decodeURIComponent(href.slice(1)))
+						: null;
+					return {
+						href,
+						text: a.textContent?.trim(),
+						tag: target?.tagName ?? null,
+						heading: target?.textContent?.trim() ?? null,
+					};
 				}),
 			);
 			expect(links.length, g.id).toBeGreaterThan(2);
@@ -267,7 +322,10 @@ test.describe('guide pages', () => {
 		await page.getByRole('link', { name: '返回指南目录' }).click();
 		await expect(page).toHaveURL(/\/guide\/$/);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('建家指南');
-		for (const g of guides) await expect(page.getByRole('link', { name: new RegExp(g.title.slice(0, 6)) }).first()).toBeVisible();
+		for (const g of guides)
+			await expect(
+				page.getByRole('link', { name: new RegExp(g.title.slice(0, 6)) }).first(),
+			).toBeVisible();
 	});
 });
 
@@ -281,7 +339,9 @@ test.describe('missing pages', () => {
 		const response = await page.goto('/no-such-page/');
 		expect(response?.status()).toBe(404);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('没有找到这个页面');
-		await expect(page.getByText('您要找的页面不存在，可能是地址输错了，或页面已经调整。')).toBeVisible();
+		await expect(
+			page.getByText('您要找的页面不存在，可能是地址输错了，或页面已经调整。'),
+		).toBeVisible();
 		await expect(page.getByRole('link', { name: '回到首页' })).toHaveAttribute('href', '/');
 		await page.getByLabel('或者搜索：').fill('职代会');
 		await page.getByLabel('或者搜索：').press('Enter');

@@ -54,7 +54,9 @@ export interface Catalogue {
 	eligibility: { id: string; check: { kind: string } }[];
 }
 
-export const catalogue = parse(readFileSync(join(ROOT, 'content/criteria/catalogue.yaml'), 'utf8')) as Catalogue;
+export const catalogue = parse(
+	readFileSync(join(ROOT, 'content/criteria/catalogue.yaml'), 'utf8'),
+) as Catalogue;
 
 export const criterionById = (id: string): Criterion => {
 	const c = catalogue.criteria.find((x) => x.id === id);
@@ -62,7 +64,8 @@ export const criterionById = (id: string): Criterion => {
 	return c;
 };
 export const naAllowed = (c: Criterion) => c.allowNotApplicable !== false;
-export const isBonus = (c: Criterion) => catalogue.categories.find((k) => k.id === c.category)?.bonus === true;
+export const isBonus = (c: Criterion) =>
+	catalogue.categories.find((k) => k.id === c.category)?.bonus === true;
 
 export interface Guide {
 	id: string;
@@ -75,7 +78,10 @@ export const guides: Guide[] = readdirSync(join(ROOT, 'content/guidance'))
 	.filter((f) => f.endsWith('.mdx'))
 	.map((f) => {
 		const text = readFileSync(join(ROOT, 'content/guidance', f), 'utf8');
-		const fm = parse(/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '') as { title: string; order: number };
+		const fm = parse(/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '') as {
+			title: string;
+			order: number;
+		};
 		return { id: f.replace(/\.mdx$/, ''), title: fm.title, order: fm.order };
 	})
 	.sort((a, b) => a.order - b.order);
@@ -133,7 +139,14 @@ export function uniformPlan(level: 0 | 1 | 2 | 3, patch: Plan = {}): Plan {
 	for (const c of catalogue.criteria) {
 		if (c.rate) {
 			const has = c.rate.thresholds.some((s) => s.level === level);
-			plan[c.id] = { rate: rateFor(c, has ? level : Math.max(...c.rate.thresholds.filter((s) => s.level < level).map((s) => s.level))) };
+			plan[c.id] = {
+				rate: rateFor(
+					c,
+					has
+						? level
+						: Math.max(...c.rate.thresholds.filter((s) => s.level < level).map((s) => s.level)),
+				),
+			};
 		} else plan[c.id] = { level };
 	}
 	return { ...plan, ...patch };
@@ -145,7 +158,15 @@ export interface Expected {
 	total: number;
 	base: number;
 	bonus: number;
-	categories: { id: string; title: string; points: number; earned: number; percent: number; answered: number; applicable: number }[];
+	categories: {
+		id: string;
+		title: string;
+		points: number;
+		earned: number;
+		percent: number;
+		answered: number;
+		applicable: number;
+	}[];
 	lost: { id: string; lost: number; level: number; next: number; required: boolean }[];
 	missingRequired: string[];
 	answered: number;
@@ -160,7 +181,14 @@ export function expectedScore(plan: Plan): Expected {
 	const rows = catalogue.criteria.map((c) => {
 		const a = plan[c.id];
 		if (a?.na) throw new Error('expectedScore handles plans without 不适用 only');
-		const level = a === undefined ? null : c.rate ? (a.rate === undefined ? null : levelForRate(c, a.rate)) : (a.level ?? null);
+		const level =
+			a === undefined
+				? null
+				: c.rate
+					? a.rate === undefined
+						? null
+						: levelForRate(c, a.rate)
+					: (a.level ?? null);
 		return { c, level, earned: level === null ? 0 : c.points * fr[level]! };
 	});
 	const categories = catalogue.categories.map((k) => {
@@ -177,10 +205,14 @@ export function expectedScore(plan: Plan): Expected {
 			applicable: mine.length,
 		};
 	});
-	const base = categories.filter((k) => !catalogue.categories.find((x) => x.id === k.id)?.bonus).reduce((s, k) => s + k.earned, 0);
+	const base = categories
+		.filter((k) => !catalogue.categories.find((x) => x.id === k.id)?.bonus)
+		.reduce((s, k) => s + k.earned, 0);
 	const bonus = Math.min(
 		catalogue.bonusMax,
-		categories.filter((k) => catalogue.categories.find((x) => x.id === k.id)?.bonus).reduce((s, k) => s + k.earned, 0),
+		categories
+			.filter((k) => catalogue.categories.find((x) => x.id === k.id)?.bonus)
+			.reduce((s, k) => s + k.earned, 0),
 	);
 	const lost = rows
 		.filter((r) => r.level !== null && r.level < 3)
@@ -191,14 +223,19 @@ export function expectedScore(plan: Plan): Expected {
 			next: r.c.required && r.level! < 2 ? 2 : r.level! + 1,
 			required: r.c.required === true,
 		}))
-		.sort((a, b) => b.lost - a.lost || Number(b.required) - Number(a.required) || a.id.localeCompare(b.id));
+		.sort(
+			(a, b) =>
+				b.lost - a.lost || Number(b.required) - Number(a.required) || a.id.localeCompare(b.id),
+		);
 	return {
 		base: round1(base),
 		bonus: round1(bonus),
 		total: round1(round1(base) + round1(bonus)),
 		categories,
 		lost,
-		missingRequired: rows.filter((r) => r.c.required && (r.level === null || r.level < 2)).map((r) => r.c.id),
+		missingRequired: rows
+			.filter((r) => r.c.required && (r.level === null || r.level < 2))
+			.map((r) => r.c.id),
 		answered: rows.filter((r) => r.level !== null).length,
 	};
 }
@@ -261,19 +298,35 @@ export function makeAssessment(
 		answers,
 		vetoes: extra.vetoes ?? {},
 		eligibility: {},
-		survey: { members: null, participants: null, frontline: null, satisfied: null, basic: null, unsatisfied: null, countBasic: true },
+		survey: {
+			members: null,
+			participants: null,
+			frontline: null,
+			satisfied: null,
+			basic: null,
+			unsatisfied: null,
+			countBasic: true,
+		},
 		settings: { passMark: 75, modelMark: 90 },
 	};
 }
 export type SeedAssessment = ReturnType<typeof makeAssessment>;
 
 /** Writes assessments into this origin's storage (opening a light page first), then opens `path`. */
-export async function seed(page: Page, assessments: SeedAssessment[], path?: string): Promise<void> {
+export async function seed(
+	page: Page,
+	assessments: SeedAssessment[],
+	path?: string,
+): Promise<void> {
 	if (!page.url().startsWith('http')) await page.goto('/about/');
 	await page.evaluate((list) => {
-		for (const k of Object.keys(localStorage)) if (k.startsWith('zzzj.')) localStorage.removeItem(k);
+		for (const k of Object.keys(localStorage))
+			if (k.startsWith('zzzj.')) localStorage.removeItem(k);
 		for (const a of list) localStorage.setItem(`zzzj.v2.a.${a.id}`, JSON.stringify(a));
-		localStorage.setItem('zzzj.v2.index', JSON.stringify({ ids: list.map((a) => a.id), currentId: list[0]?.id ?? null }));
+		localStorage.setItem(
+			'zzzj.v2.index',
+			JSON.stringify({ ids: list.map((a) => a.id), currentId: list[0]?.id ?? null }),
+		);
 	}, assessments);
 	if (path) await page.goto(path);
 }
@@ -282,16 +335,24 @@ export async function seed(page: Page, assessments: SeedAssessment[], path?: str
 export function storageSnapshot(page: Page): Promise<Record<string, string>> {
 	return page.evaluate(() => {
 		const out: Record<string, string> = {};
-		for (const k of Object.keys(localStorage).sort()) if (k.startsWith('zzzj.')) out[k] = localStorage.getItem(k) ?? '';
+		for (const k of Object.keys(localStorage).sort())
+			if (k.startsWith('zzzj.')) out[k] = localStorage.getItem(k) ?? '';
 		return out;
 	});
 }
 
 /** The saved assessments, parsed. */
-export async function savedAssessments(page: Page): Promise<{ index: { ids: string[]; currentId: string | null }; list: SeedAssessment[] }> {
+export async function savedAssessments(
+	page: Page,
+): Promise<{ index: { ids: string[]; currentId: string | null }; list: SeedAssessment[] }> {
 	const snap = await storageSnapshot(page);
-	const index = JSON.parse(snap['zzzj.v2.index'] ?? '{"ids":[],"currentId":null}') as { ids: string[]; currentId: string | null };
-	const list = index.ids.map((id) => JSON.parse(snap[`zzzj.v2.a.${id}`] ?? 'null') as SeedAssessment).filter(Boolean);
+	const index = JSON.parse(snap['zzzj.v2.index'] ?? '{"ids":[],"currentId":null}') as {
+		ids: string[];
+		currentId: string | null;
+	};
+	const list = index.ids
+		.map((id) => JSON.parse(snap[`zzzj.v2.a.${id}`] ?? 'null') as SeedAssessment)
+		.filter(Boolean);
 	return { index, list };
 }
 
@@ -307,7 +368,10 @@ export interface Watch {
 /** Records console errors, uncaught errors, failed requests and every requested URL. */
 export function watch(
 	page: Page,
-	opts: { allowStatus?: (url: string, status: number) => boolean; allowConsole?: (text: string, url: string) => boolean } = {},
+	opts: {
+		allowStatus?: (url: string, status: number) => boolean;
+		allowConsole?: (text: string, url: string) => boolean;
+	} = {},
 ): Watch {
 	const w: Watch = { problems: [], urls: [] };
 	page.on('console', (m) => {
@@ -315,9 +379,12 @@ export function watch(
 			w.problems.push(`console error on ${page.url()}: ${m.text()}`);
 	});
 	page.on('pageerror', (e) => w.problems.push(`page error on ${page.url()}: ${e.message}`));
-	page.on('requestfailed', (r) => w.problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? '?'})`));
+	page.on('requestfailed', (r) =>
+		w.problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? '?'})`),
+	);
 	page.on('response', (r) => {
-		if (r.status() >= 400 && !opts.allowStatus?.(r.url(), r.status())) w.problems.push(`HTTP ${r.status()}: ${r.url()}`);
+		if (r.status() >= 400 && !opts.allowStatus?.(r.url(), r.status()))
+			w.problems.push(`HTTP ${r.status()}: ${r.url()}`);
 	});
 	page.on('request', (r) => {
 		if (/^(https?|wss?):/.test(r.url())) w.urls.push(r.url());
@@ -328,7 +395,8 @@ export function watch(
 // ---- keyboard ----------------------------------------------------------------------------
 
 /** Whether `locator` holds the focus. */
-export const isFocused = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
+export const isFocused = (locator: Locator) =>
+	locator.evaluate((el) => el === document.activeElement);
 
 /** Presses Tab (or `key`) until `target` has the focus; fails after `max` presses. */
 export async function tabTo(page: Page, target: Locator, max = 12, key = 'Tab'): Promise<number> {
@@ -338,14 +406,19 @@ export async function tabTo(page: Page, target: Locator, max = 12, key = 'Tab'):
 	}
 	const active = await page.evaluate(() => {
 		const a = document.activeElement;
-		return a ? `${a.tagName} ${a.getAttribute('name') ?? ''} ${a.id} ${(a.textContent ?? '').slice(0, 30)}` : 'none';
+		return a
+			? `${a.tagName} ${a.getAttribute('name') ?? ''} ${a.id} ${(a.textContent ?? '').slice(0, 30)}`
+			: 'none';
 	});
 	throw new Error(`${target} not reached after ${max} × ${key}; focus is on ${active}`);
 }
 
 // ---- downloads and files -----------------------------------------------------------------
 
-export async function downloadText(page: Page, trigger: () => Promise<unknown>): Promise<{ download: Download; bytes: Buffer }> {
+export async function downloadText(
+	page: Page,
+	trigger: () => Promise<unknown>,
+): Promise<{ download: Download; bytes: Buffer }> {
 	const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
 	const path = await download.path();
 	return { download, bytes: readFileSync(path) };
@@ -402,26 +475,41 @@ export async function openChecklist(page: Page): Promise<void> {
 
 /** What the form shows for every criterion, read in one go. */
 export function formState(page: Page) {
-	return page.evaluate((ids) => {
-		const out: Record<string, { level: string | null; rate: string | null; na: boolean; naReason: string | null; evidence: number[]; note: string }> = {};
-		for (const id of ids) {
-			const b = document.getElementById(`criterion-${id}`)!;
-			const q = <T extends Element>(sel: string) => b.querySelector<T>(sel);
-			const checked = q<HTMLInputElement>(`input[name="level-${id}"]:checked`);
-			const rate = q<HTMLInputElement>(`input[name="rate-${id}"]`);
-			out[id] = {
-				level: checked && checked.value !== 'na' ? checked.value : null,
-				rate: rate ? rate.value : null,
-				na: Boolean(checked?.value === 'na' || q<HTMLInputElement>(`input[name="na-${id}"]`)?.checked),
-				naReason: q<HTMLInputElement>(`input[name="naReason-${id}"]`)?.value ?? null,
-				evidence: Array.from(b.querySelectorAll<HTMLInputElement>(`input[name="evidence-${id}"]`))
-					.map((x, i) => (x.checked ? i : -1))
-					.filter((i) => i >= 0),
-				note: q<HTMLTextAreaElement>(`textarea[name="note-${id}"]`)!.value,
-			};
-		}
-		return out;
-	}, catalogue.criteria.map((c) => c.id));
+	return page.evaluate(
+		(ids) => {
+			const out: Record<
+				string,
+				{
+					level: string | null;
+					rate: string | null;
+					na: boolean;
+					naReason: string | null;
+					evidence: number[];
+					note: string;
+				}
+			> = {};
+			for (const id of ids) {
+				const b = document.getElementById(`criterion-${id}`)!;
+				const q = <T extends Element>(sel: string) => b.querySelector<T>(sel);
+				const checked = q<HTMLInputElement>(`input[name="level-${id}"]:checked`);
+				const rate = q<HTMLInputElement>(`input[name="rate-${id}"]`);
+				out[id] = {
+					level: checked && checked.value !== 'na' ? checked.value : null,
+					rate: rate ? rate.value : null,
+					na: Boolean(
+						checked?.value === 'na' || q<HTMLInputElement>(`input[name="na-${id}"]`)?.checked,
+					),
+					naReason: q<HTMLInputElement>(`input[name="naReason-${id}"]`)?.value ?? null,
+					evidence: Array.from(b.querySelectorAll<HTMLInputElement>(`input[name="evidence-${id}"]`))
+						.map((x, i) => (x.checked ? i : -1))
+						.filter((i) => i >= 0),
+					note: q<HTMLTextAreaElement>(`textarea[name="note-${id}"]`)!.value,
+				};
+			}
+			return out;
+		},
+		catalogue.criteria.map((c) => c.id),
+	);
 }
 
 /** What formState should read for a plan. */
@@ -462,10 +550,15 @@ export async function answerPlan(page: Page, plan: Plan): Promise<void> {
 		const b = page.locator(`#criterion-${id}`);
 		const c = criterionById(id);
 		if (a.na) {
-			await tick(c.rate ? b.getByRole('checkbox', { name: '不适用' }) : b.locator(`input[name="level-${id}"][value="na"]`));
+			await tick(
+				c.rate
+					? b.getByRole('checkbox', { name: '不适用' })
+					: b.locator(`input[name="level-${id}"][value="na"]`),
+			);
 			if (a.naReason) await b.getByLabel('不适用的原因').fill(a.naReason);
 		} else if (c.rate && a.rate !== undefined) await b.getByRole('spinbutton').fill(String(a.rate));
-		else if (a.level !== undefined) await tick(b.locator(`input[name="level-${id}"][value="${a.level}"]`));
+		else if (a.level !== undefined)
+			await tick(b.locator(`input[name="level-${id}"][value="${a.level}"]`));
 		for (const j of a.evidence ?? []) await tick(b.locator(`input[name="evidence-${id}"]`).nth(j));
 		if (a.note) await b.getByRole('textbox', { name: '情况说明' }).fill(a.note);
 	}
