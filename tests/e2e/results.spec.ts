@@ -9,6 +9,7 @@ import {
 	bandName,
 	canvasDrawn,
 	catalogue,
+	checklistReady,
 	criterionById,
 	downloadText,
 	expect,
@@ -108,6 +109,7 @@ test.describe('figures', () => {
 		await expect(unanswered.first()).toHaveText(new RegExp(`^F1 ${criterionById('F1').title}$`));
 
 		await page.getByRole('link', { name: '返回修改答案' }).click();
+		await checklistReady(page);
 		await answerPlan(
 			page,
 			Object.fromEntries(Object.entries(plan).filter(([id]) => !(id in first))),
@@ -211,7 +213,10 @@ test.describe('priorities and caps', () => {
 		}
 		const lost = shown.map((s) => Number(/失 ([\d.]+) 分/.exec(s.lost)?.[1]));
 		expect(lost).toEqual([...lost].sort((a, b) => b - a));
-		// The guide link of the first item opens its guidance page.
+		// The guide link of the first item opens its guidance page (once the charts above it
+		// are drawn: their status line disappears then, which moves the list up a line).
+		await showCharts(page);
+		await expect(page.locator('[data-chart-status]')).toBeEmpty();
 		const first = items.first().getByRole('link', { name: /^看指南：/ });
 		await first.click();
 		await expect(page).toHaveURL(

@@ -379,9 +379,13 @@ export function watch(
 			w.problems.push(`console error on ${page.url()}: ${m.text()}`);
 	});
 	page.on('pageerror', (e) => w.problems.push(`page error on ${page.url()}: ${e.message}`));
-	page.on('requestfailed', (r) =>
-		w.problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? '?'})`),
-	);
+	page.on('requestfailed', (r) => {
+		// The browser fetches the tab icon on its own after load; moving on to the next page
+		// cancels that fetch, which is not a fault of the page.
+		const error = r.failure()?.errorText ?? '?';
+		if (error === 'net::ERR_ABORTED' && /\/favicon\.(svg|ico)$/.test(r.url())) return;
+		w.problems.push(`request failed: ${r.url()} (${error})`);
+	});
 	page.on('response', (r) => {
 		if (r.status() >= 400 && !opts.allowStatus?.(r.url(), r.status()))
 			w.problems.push(`HTTP ${r.status()}: ${r.url()}`);
@@ -466,11 +470,19 @@ export const canvasDrawn = (canvas: Locator) =>
 		return false;
 	});
 
-/** Waits for the checklist script to have restored the form (its status line shows). */
+/**
+ * Waits until the checklist script has restored the form: the assessment list is filled
+ * in by the script. Answering before that is lost (the script then restores saved values).
+ */
+export async function checklistReady(page: Page): Promise<void> {
+	await expect(page.getByLabel('当前评估').locator('option')).not.toHaveCount(0);
+	await expect(page.locator('[data-progress-overall]')).toContainText('总体进度');
+}
+
+/** Opens the checklist and waits until it is ready. */
 export async function openChecklist(page: Page): Promise<void> {
 	await page.goto('/assess/');
-	await expect(page.locator('[data-progress-overall]')).toContainText('总体进度');
-	await expect(page.getByLabel('当前评估')).not.toBeEmpty();
+	await checklistReady(page);
 }
 
 /** What the form shows for every criterion, read in one go. */
