@@ -101,10 +101,10 @@ export function priorityItems(
 		li.append(head);
 		li.append(el('p', t('results.priorityNow', { level: catalogue.levelNames[p.level]! }), 'muted'));
 		li.append(el('p', t('results.priorityNext', { level: catalogue.levelNames[p.nextLevel]!, text: p.nextStep })));
-		const page = p.guide.split('#')[0]!;
+		const [page = '', heading] = p.guide.split('#');
 		if (guides[page]) {
 			const a = el('a', t('results.priorityGuide', { title: guides[page] }));
-			a.href = `${base}guide/${p.guide.replace('#', '/#')}`;
+			a.href = `${base}guide/${page}/${heading ? `#${heading}` : ''}`;
 			const line = el('p');
 			line.append(a);
 			li.append(line);

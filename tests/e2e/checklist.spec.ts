@@ -1,0 +1,493 @@
+/**
+ * The checklist (自评): filling it by keyboard, autosave and restore, progress and 不适用,
+ * the 会员评家 calculator, several assessments, and unreadable saved data.
+ */
+import { test, type Locator, type Page } from '@playwright/test';
+import {
+	catalogue,
+	expect,
+	makeAssessment,
+	expectAnswers,
+	openChecklist,
+	savedAssessments,
+	seed,
+	storageSnapshot,
+	tabTo,
+	type Criterion,
+	type Plan,
+	type PlannedAnswer,
+} from './support';
+
+test.describe.configure({ mode: 'parallel' });
+
+const SAVED = /^已保存 \d{2}:\d{2}:\d{2}$/;
+const box = (page: Page, id: string) => page.locator(`#criterion-${id}`);
+const levelRadio = (page: Page, id: string, value: string) =>
+	box(page, id).locator(`input[name="level-${id}"][value="${value}"]`);
+const evidenceBox = (page: Page, id: string, i: number) =>
+	box(page, id).locator(`input[name="evidence-${id}"]`).nth(i);
+
+/** A varied answer for every criterion: all four levels, rates, one 不适用, ticks and notes. */
+function fullPlan(): Plan {
+	const rates: Record<string, number> = { A4: 92.5, C2: 88, D2: 71.5, H1: 55, I2: 86.4 };
+	const plan: Plan = {};
+	catalogue.criteria.forEach((c, i) => {
+		const a: PlannedAnswer = {
+			evidence: c.evidence.map((_, j) => j).filter((j) => (i + j) % 2 === 0),
+			...(i % 3 === 0 ? { note: `${c.id} 情况：已有台账，第${i + 1}项` } : {}),
+		};
+		if (c.id === 'C5') Object.assign(a, { na: true, naReason: '本单位没有劳务派遣工' });
+		else if (c.rate) a.rate = rates[c.id]!;
+		else a.level = ((i * 3 + 1) % 4) as 0 | 1 | 2 | 3;
+		plan[c.id] = a;
+	});
+	return plan;
+}
+
+/**
+ * Answers one criterion with the keyboard. In 'tab' mode every control is reached with Tab
+ * alone; in 'focus' mode the control is focused directly, then keys do the rest.
+ */
+async function answerByKeyboard(
+	page: Page,
+	c: Criterion,
+	a: PlannedAnswer,
+	mode: 'tab' | 'focus',
+): Promise<void> {
+	const reach = async (target: Locator) => {
+		if (mode === 'tab')
+			await tabTo(page, target, 14); // the category links sit before A1
+		else await target.focus();
+	};
+	// Chinese text arrives from an input method a phrase at a time; key by key in 'tab' mode.
+	const write = (text: string) =>
+		mode === 'tab' ? page.keyboard.type(text) : page.keyboard.insertText(text);
+	const b = box(page, c.id);
+	if (c.rate) {
+		await reach(b.getByRole('spinbutton'));
+		if (a.na) {
+			await reach(b.getByRole('checkbox', { name: '不适用' }));
+			await page.keyboard.press('Space');
+		} else await page.keyboard.type(String(a.rate));
+	} else {
+		await reach(b.getByRole('radio').first());
+		if (a.na) for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowDown');
+		else if (a.level === 0) await page.keyboard.press('Space');
+		else for (let k = 0; k < a.level!; k++) await page.keyboard.press('ArrowDown');
+	}
+	if (a.na) {
+		await reach(b.getByLabel('不适用的原因'));
+		await write(a.naReason ?? '');
+	}
+	for (const j of a.evidence ?? []) {
+		await reach(evidenceBox(page, c.id, j));
+		await page.keyboard.press('Space');
+	}
+	if (a.note) {
+		await reach(b.getByRole('textbox', { name: '情况说明' }));
+		await write(a.note);
+	}
+}
+
+test.describe('filling the checklist by keyboard', () => {
+	test('the whole checklist filled by keyboard alone is saved and restored after a reload', async ({
+		page,
+	}) => {
+		test.setTimeout(90_000);
+		await openChecklist(page);
+		await expect(page.getByRole('status').filter({ hasText: /已保存|尚未保存/ })).toHaveText(
+			'尚未保存',
+		);
+		const plan = fullPlan();
+		const overall = page.locator('[data-progress-overall]');
+		await expect(overall).toHaveText(`总体进度：已评 0 / ${catalogue.criteria.length} 项`);
+
+		// Profile, Tab by Tab from the first field (reached by Tab from the top of the page).
+		await page.locator('body').focus();
+		const unit = page.getByLabel('单位名称');
+		await tabTo(page, unit, 40);
+		await page.keyboard.type('示例机械厂');
+		await tabTo(page, page.getByLabel('工会名称'), 1);
+		await page.keyboard.type('示例机械厂工会');
+		await tabTo(page, page.getByLabel('单位类型'), 1);
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('ArrowDown');
+		await tabTo(page, page.getByLabel('评估对象'), 1);
+		await page.keyboard.press('ArrowDown');
+		// Choosing 分工会或工会小组 brings up 所属基层工会 as the next stop.
+		await tabTo(page, page.getByLabel('所属基层工会'), 1);
+		await page.keyboard.type('示例集团工会');
+		await tabTo(page, page.getByLabel('会员人数'), 1);
+		await page.keyboard.type('320');
+		const date = page.getByLabel('评估日期');
+		await tabTo(page, date, 1);
+		// The order of the date's parts follows the browser's own locale (mm/dd/yyyy under an
+		// English system), not the page's, so this one field is set like a date picker would.
+		await date.fill('2025-03-15');
+		await tabTo(page, page.getByLabel('评估人'), 4);
+		await page.keyboard.type('张敏');
+		const status = page.locator('[data-save-status]');
+		await expect(status).toHaveText(SAVED);
+
+		// Category A with Tab, Space, arrow keys and typing only.
+		const catA = catalogue.criteria.filter((c) => c.category === 'A');
+		for (const c of catA) await answerByKeyboard(page, c, plan[c.id]!, 'tab');
+		await expect(overall).toHaveText(
+			`总体进度：已评 ${catA.length} / ${catalogue.criteria.length} 项`,
+		);
+		await expect(page.locator('[data-category-progress="A"]')).toHaveText(
+			`已评 ${catA.length} / ${catA.length} 项`,
+		);
+		await expect(status).toHaveText(SAVED);
+
+		// The rest: focus each control, then keys.
+		for (const c of catalogue.criteria.filter((x) => x.category !== 'A'))
+			await answerByKeyboard(page, c, plan[c.id]!, 'focus');
+		for (const v of catalogue.vetoes.filter((x) => !x.derivedFrom)) {
+			await page
+				.getByRole('group', { name: new RegExp(`^${v.id} `) })
+				.getByRole('radio', { name: '是' })
+				.focus();
+			await page.keyboard.press('ArrowDown'); // 否
+		}
+		const asks = catalogue.eligibility.filter((e) => e.check.kind === 'ask');
+		const eligibility = page.locator('#eligibility');
+		await eligibility.getByRole('radio', { name: '符合', exact: true }).first().focus();
+		await page.keyboard.press('Space');
+		await eligibility.getByRole('radio', { name: '符合', exact: true }).nth(1).focus();
+		await page.keyboard.press('ArrowDown'); // 不符合
+		const survey: Record<string, string> = {
+			会员总数: '300',
+			参评人数: '150',
+			其中一线职工: '100',
+			满意: '120',
+			基本满意: '20',
+			不满意: '10',
+		};
+		for (const [label, value] of Object.entries(survey)) {
+			await page.getByLabel(label, { exact: true }).focus();
+			await page.keyboard.type(value);
+		}
+
+		const applicable = catalogue.criteria.length - 1;
+		await expect(overall).toHaveText(
+			`总体进度：已评 ${applicable} / ${applicable} 项（1 项不适用）`,
+		);
+		await expect(status).toHaveText(SAVED);
+
+		await page.reload();
+		await expect(page.locator('[data-save-status]')).toHaveText(SAVED);
+		await expect(overall).toHaveText(
+			`总体进度：已评 ${applicable} / ${applicable} 项（1 项不适用）`,
+		);
+		await expect(page.getByLabel('单位名称')).toHaveValue('示例机械厂');
+		await expect(page.getByLabel('工会名称')).toHaveValue('示例机械厂工会');
+		await expect(page.getByLabel('单位类型')).toHaveValue('social');
+		await expect(page.getByLabel('评估对象')).toHaveValue('subunit');
+		await expect(page.getByLabel('所属基层工会')).toHaveValue('示例集团工会');
+		await expect(page.getByLabel('会员人数')).toHaveValue('320');
+		await expect(page.getByLabel('评估日期')).toHaveValue('2025-03-15');
+		await expect(page.getByLabel('评估人')).toHaveValue('张敏');
+		await expectAnswers(page, plan);
+		for (const v of catalogue.vetoes.filter((x) => !x.derivedFrom))
+			await expect(
+				page
+					.getByRole('group', { name: new RegExp(`^${v.id} `) })
+					.getByRole('radio', { name: '否' }),
+			).toBeChecked();
+		expect(asks.length).toBe(2);
+		await expect(
+			eligibility.getByRole('radio', { name: '符合', exact: true }).first(),
+		).toBeChecked();
+		await expect(eligibility.getByRole('radio', { name: '不符合' }).nth(1)).toBeChecked();
+		for (const [label, value] of Object.entries(survey))
+			await expect(page.getByLabel(label, { exact: true })).toHaveValue(value);
+		// The level badges follow the answers.
+		await expect(box(page, 'C5').locator('[data-state]')).toHaveText('不适用');
+		await expect(box(page, 'A4').locator('[data-rate-level]')).toContainText('对应档次：规范有效');
+	});
+});
+
+test.describe('progress and 不适用', () => {
+	test('the progress text counts answers, and 不适用 with a reason leaves the count', async ({
+		page,
+	}) => {
+		await openChecklist(page);
+		const n = catalogue.criteria.length;
+		const overall = page.locator('[data-progress-overall]');
+		const catA = page.locator('[data-category-progress="A"]');
+		const nA = catalogue.criteria.filter((c) => c.category === 'A').length;
+
+		await levelRadio(page, 'A1', '2').focus();
+		await page.keyboard.press('Space');
+		await expect(overall).toHaveText(`总体进度：已评 1 / ${n} 项`);
+		await expect(catA).toHaveText(`已评 1 / ${nA} 项`);
+		await expect(box(page, 'A1').locator('[data-state]')).toHaveText('基本落实');
+		// A1 may not be 不适用: it offers no such choice.
+		await expect(box(page, 'A1').getByRole('radio', { name: '不适用' })).toHaveCount(0);
+
+		const reason = box(page, 'A2').getByLabel('不适用的原因');
+		await expect(reason).toBeHidden();
+		await box(page, 'A2').getByRole('radio', { name: '不适用' }).check();
+		await expect(reason).toBeVisible();
+		await reason.fill('单位只有 6 名女会员');
+		await expect(overall).toHaveText(`总体进度：已评 1 / ${n - 1} 项（1 项不适用）`);
+		await expect(catA).toHaveText(`已评 1 / ${nA - 1} 项（1 项不适用）`);
+		await expect(box(page, 'A2').locator('[data-state]')).toHaveText('不适用');
+
+		// A rate criterion: 不适用 disables its number.
+		const a4 = box(page, 'A4');
+		await a4.getByRole('spinbutton').fill('85');
+		await expect(a4.locator('[data-rate-level]')).toContainText('对应档次：基本落实');
+		await expect(overall).toHaveText(`总体进度：已评 2 / ${n - 1} 项（1 项不适用）`);
+		await a4.getByRole('checkbox', { name: '不适用' }).check();
+		await expect(a4.getByRole('spinbutton')).toBeDisabled();
+		await expect(a4.locator('[data-rate-level]')).toHaveText('此项不适用');
+		await expect(overall).toHaveText(`总体进度：已评 1 / ${n - 2} 项（2 项不适用）`);
+
+		await page.reload();
+		await expect(overall).toHaveText(`总体进度：已评 1 / ${n - 2} 项（2 项不适用）`);
+		await expect(box(page, 'A2').getByLabel('不适用的原因')).toHaveValue('单位只有 6 名女会员');
+
+		// Choosing a level again brings the criterion back into the count and hides the reason.
+		await levelRadio(page, 'A2', '3').check();
+		await expect(box(page, 'A2').getByLabel('不适用的原因')).toBeHidden();
+		await a4.getByRole('checkbox', { name: '不适用' }).uncheck();
+		await expect(overall).toHaveText(`总体进度：已评 3 / ${n} 项`);
+	});
+
+	test('an impossible rate is refused and not saved', async ({ page }) => {
+		await openChecklist(page);
+		const rate = box(page, 'A4').getByRole('spinbutton');
+		await rate.fill('150');
+		await expect(rate).toHaveAttribute('aria-invalid', 'true');
+		await expect(box(page, 'A4').locator('[data-rate-level]')).toHaveText('填入数字后自动定档');
+		await rate.fill('95');
+		await expect(rate).not.toHaveAttribute('aria-invalid');
+		await expect(box(page, 'A4').locator('[data-rate-level]')).toContainText('对应档次：规范有效');
+	});
+});
+
+test.describe('会员评家 calculator', () => {
+	/** Percent with one decimal as the page shows it (no trailing .0). */
+	const pct = (n: number, d: number) => `${Number(((n / d) * 100).toFixed(1))}%`;
+
+	test('participation and satisfaction, with and without 基本满意, the low-participation warning, and filling I2', async ({
+		page,
+	}) => {
+		await openChecklist(page);
+		const members = 230;
+		const participants = 61;
+		const [satisfied, basic, unsatisfied, frontline] = [37, 15, 9, 30];
+		const replies = satisfied + basic + unsatisfied;
+		const s = page.locator('#survey');
+		const out = (k: string) => s.locator(`[data-survey-out="${k}"]`);
+		await expect(s.getByRole('button', { name: '把满意度填入 I2' })).toBeDisabled();
+		for (const [label, value] of [
+			['会员总数', members],
+			['参评人数', participants],
+			['其中一线职工', frontline],
+			['满意', satisfied],
+			['基本满意', basic],
+			['不满意', unsatisfied],
+		] as const)
+			await s.getByLabel(label, { exact: true }).fill(String(value));
+
+		await expect(out('participation')).toHaveText(pct(participants, members));
+		await expect(out('participation')).toHaveText('26.5%');
+		await expect(out('frontlineShare')).toHaveText(pct(frontline, participants));
+		const countBasic = s.getByRole('checkbox', { name: '“基本满意”计入满意' });
+		await expect(countBasic).toBeChecked();
+		await expect(out('satisfaction')).toHaveText(pct(satisfied + basic, replies));
+		await expect(s.getByText(`有效问卷 ${replies} 份`)).toBeVisible();
+		const warnings = s.locator('[data-survey-warnings] li');
+		await expect(warnings.filter({ hasText: '参评率低于 30%' })).toBeVisible();
+		await expect(warnings.filter({ hasText: '一线职工不足参评者的 60%' })).toBeVisible();
+
+		// Fill I2 with 基本满意 counted: 85.2% is 基本落实 and does not trigger the 85% veto.
+		await s.getByRole('button', { name: '把满意度填入 I2' }).click();
+		const withBasic = Number(((100 * (satisfied + basic)) / replies).toFixed(1));
+		await expect(page.getByText(`已把满意度 ${withBasic}% 填入 I2。`)).toBeVisible();
+		const i2 = box(page, 'I2');
+		await expect(i2.getByRole('spinbutton')).toHaveValue(String(withBasic));
+		const i2def = catalogue.criteria.find((c) => c.id === 'I2')!;
+		await expect(i2.locator('[data-rate-level]')).toHaveText(
+			`对应档次：${catalogue.levelNames[2]}——${i2def.levels[2]}`,
+		);
+		await expect(page.locator('[data-veto-derived="V3"] [data-veto-state]')).toHaveText(
+			'依据 I2 的数值自动判定：当前未触发。',
+		);
+
+		// Without 基本满意: 60.7%, level 0, and the veto is on.
+		await countBasic.uncheck();
+		await expect(out('satisfaction')).toHaveText(pct(satisfied, replies));
+		await expect(out('satisfaction')).toHaveText('60.7%');
+		await s.getByRole('button', { name: '把满意度填入 I2' }).click();
+		await expect(i2.getByRole('spinbutton')).toHaveValue(
+			String(Number(((100 * satisfied) / replies).toFixed(1))),
+		);
+		await expect(i2.locator('[data-rate-level]')).toHaveText(
+			`对应档次：${catalogue.levelNames[0]}——${i2def.levels[0]}`,
+		);
+		await expect(page.locator('[data-veto-derived="V3"] [data-veto-state]')).toHaveText(
+			'依据 I2 的数值自动判定：当前触发。',
+		);
+
+		// More participants: no 30% warning, the stricter 60% one instead.
+		await s.getByLabel('参评人数').fill('100');
+		await expect(out('participation')).toHaveText(pct(100, members));
+		await expect(warnings.filter({ hasText: '参评率低于 30%' })).toHaveCount(0);
+		await expect(warnings.filter({ hasText: '参评率低于 60%' })).toBeVisible();
+		await s.getByLabel('参评人数').fill('200');
+		await s.getByLabel('其中一线职工').fill('150');
+		await expect(warnings).toHaveCount(0);
+
+		await page.reload();
+		await expect(s.getByLabel('参评人数')).toHaveValue('200');
+		await expect(countBasic).not.toBeChecked();
+		await expect(i2.getByRole('spinbutton')).toHaveValue('60.7');
+	});
+});
+
+test.describe('several assessments', () => {
+	test('new, rename, duplicate, switch and delete (with a confirm dialog)', async ({ page }) => {
+		await openChecklist(page);
+		const year = await page.evaluate(() => new Date().getFullYear());
+		const current = page.getByLabel('当前评估');
+		const name = page.getByLabel('评估名称');
+		const message = page.locator('[data-messages]');
+		await expect(current.locator('option')).toHaveCount(1);
+		await expect(name).toHaveValue(`${year} 年度自评`);
+
+		await levelRadio(page, 'A1', '3').check();
+		await name.fill('甲单位 2026');
+		await expect(current.locator('option:checked')).toHaveText('甲单位 2026');
+
+		await page.getByRole('button', { name: '复制一份' }).click();
+		await expect(message).toHaveText('已复制为“甲单位 2026（副本）”。');
+		await expect(current.locator('option')).toHaveCount(2);
+		await expect(current.locator('option:checked')).toHaveText('甲单位 2026（副本）');
+		await expect(levelRadio(page, 'A1', '3')).toBeChecked();
+		await levelRadio(page, 'A1', '1').check();
+
+		await page.getByRole('button', { name: '新建评估' }).click();
+		await expect(message).toHaveText(`已新建“${year} 年度自评”。`);
+		await expect(current.locator('option')).toHaveCount(3);
+		await expect(name).toHaveValue(`${year} 年度自评`);
+		for (const radio of await box(page, 'A1').getByRole('radio').all())
+			await expect(radio).not.toBeChecked();
+		await expect(page.locator('[data-progress-overall]')).toHaveText(
+			`总体进度：已评 0 / ${catalogue.criteria.length} 项`,
+		);
+
+		await current.selectOption({ label: '甲单位 2026' });
+		await expect(name).toHaveValue('甲单位 2026');
+		await expect(levelRadio(page, 'A1', '3')).toBeChecked();
+		await current.selectOption({ label: '甲单位 2026（副本）' });
+		await expect(levelRadio(page, 'A1', '1')).toBeChecked();
+
+		// The current one survives a reload.
+		await page.reload();
+		await expect(page.getByLabel('当前评估').locator('option:checked')).toHaveText(
+			'甲单位 2026（副本）',
+		);
+		await expect(levelRadio(page, 'A1', '1')).toBeChecked();
+
+		// Delete: cancel keeps it, confirm removes it.
+		const copyId = (await savedAssessments(page)).index.currentId!;
+		const dialog = page.getByRole('dialog', { name: '删除这份评估？' });
+		await page.getByRole('button', { name: '删除', exact: true }).click();
+		await expect(dialog).toBeVisible();
+		await expect(dialog).toContainText('将删除“甲单位 2026（副本）”的全部答案，不能撤销。');
+		await expect(dialog.getByRole('button', { name: '取消' })).toBeFocused();
+		await dialog.getByRole('button', { name: '取消' }).click();
+		await expect(dialog).toBeHidden();
+		await expect(current.locator('option')).toHaveCount(3);
+		expect(Object.keys(await storageSnapshot(page))).toContain(`zzzj.v2.a.${copyId}`);
+		await page.getByRole('button', { name: '删除', exact: true }).click();
+		await page.keyboard.press('Escape');
+		await expect(dialog).toBeHidden();
+		await expect(current.locator('option')).toHaveCount(3);
+
+		await page.getByRole('button', { name: '删除', exact: true }).click();
+		await dialog.getByRole('button', { name: '确定删除' }).click();
+		await expect(dialog).toBeHidden();
+		await expect(message).toHaveText('已删除“甲单位 2026（副本）”。');
+		await expect(current.locator('option')).toHaveCount(2);
+		await expect(current.locator('option', { hasText: '（副本）' })).toHaveCount(0);
+		const saved = await savedAssessments(page);
+		expect(saved.index.ids).not.toContain(copyId);
+		expect(Object.keys(await storageSnapshot(page))).not.toContain(`zzzj.v2.a.${copyId}`);
+		await page.reload();
+		await expect(page.getByLabel('当前评估').locator('option')).toHaveCount(2);
+		expect((await page.getByLabel('当前评估').locator('option').allTextContents()).sort()).toEqual(
+			[`${year} 年度自评`, '甲单位 2026'].sort(),
+		);
+	});
+});
+
+test.describe('unreadable saved data', () => {
+	test('junk in a saved assessment is set aside with a Chinese notice; the rest keeps working', async ({
+		page,
+	}) => {
+		// One good assessment, then one made through the page whose saved copy gets corrupted.
+		await seed(page, [makeAssessment('good-1', '完好的评估', { A1: { level: 3 } })]);
+		await openChecklist(page);
+		await page.getByRole('button', { name: '新建评估' }).click();
+		await levelRadio(page, 'B1', '2').check();
+		const id = (await savedAssessments(page)).index.currentId!;
+		expect(id).not.toBe('good-1');
+		const junk = '{"id":"' + id + '","answers":{"B1":{"level":2}} ✂ truncated';
+		await page.evaluate(
+			([key, value]) => localStorage.setItem(key!, value!),
+			[`zzzj.v2.a.${id}`, junk],
+		);
+
+		await page.reload();
+		await expect(page.locator('[data-messages]')).toHaveText(
+			'发现 1 份无法读取的保存数据，已原样另存，不影响其他评估。可能是浏览器数据损坏或版本不符。',
+		);
+		await expect(page.getByLabel('当前评估').locator('option')).toHaveText(['完好的评估']);
+		await expect(levelRadio(page, 'A1', '3')).toBeChecked();
+		const snap = await storageSnapshot(page);
+		expect(snap[`zzzj.v2.a.${id}`]).toBeUndefined();
+		const quarantined = Object.entries(snap).filter(([k]) => k.startsWith('zzzj.quarantine.'));
+		expect(quarantined).toHaveLength(1);
+		expect(quarantined[0]![1]).toBe(junk);
+
+		// Still works: answer, save, reload.
+		await levelRadio(page, 'A2', '1').check();
+		await expect(page.locator('[data-save-status]')).toHaveText(SAVED);
+		await page.reload();
+		await expect(levelRadio(page, 'A2', '1')).toBeChecked();
+		await expect(page.locator('[data-messages]')).toBeEmpty();
+		expect(
+			Object.keys(await storageSnapshot(page)).filter((k) => k.startsWith('zzzj.quarantine.')),
+		).toHaveLength(1);
+	});
+
+	test('junk in the only assessment and in the index still leaves a working checklist', async ({
+		page,
+	}) => {
+		await page.goto('/about/');
+		await page.evaluate(() => {
+			localStorage.setItem('zzzj.v2.a.only-1', 'not json at all <script>');
+			localStorage.setItem('zzzj.v2.index', '{"ids":["only-1"],');
+		});
+		await openChecklist(page);
+		await expect(page.locator('[data-messages]')).toContainText(
+			'发现 2 份无法读取的保存数据，已原样另存',
+		);
+		const snap = await storageSnapshot(page);
+		const values = Object.entries(snap)
+			.filter(([k]) => k.startsWith('zzzj.quarantine.'))
+			.map(([, v]) => v)
+			.sort();
+		expect(values).toEqual(['not json at all <script>', '{"ids":["only-1"],'].sort());
+		await levelRadio(page, 'A1', '2').check();
+		await expect(page.locator('[data-save-status]')).toHaveText(SAVED);
+		await expect(page.locator('[data-progress-overall]')).toHaveText(
+			`总体进度：已评 1 / ${catalogue.criteria.length} 项`,
+		);
+	});
+});

@@ -1,0 +1,247 @@
+/**
+ * Search: the header box and its shortcuts, the dropdown, the search page, ranking of the
+ * page that covers a topic, and recall of domain terms against the text pagefind indexed.
+ */
+import { test } from '@playwright/test';
+import { builtPages, expect, guides, isFocused } from './support';
+import { recallTerms } from './recall-terms';
+
+test.describe.configure({ mode: 'parallel' });
+
+const shishi = guides.find((g) => g.id === 'shishi')!;
+
+test.describe('header search box', () => {
+	test('is on every page', async ({ page }) => {
+		for (const path of builtPages()) {
+			await page.goto(path, { waitUntil: 'domcontentloaded' });
+			const box = page.getByRole('banner').getByRole('combobox', { name: '搜索' });
+			await expect(box, path).toBeVisible();
+			await expect(box, path).toHaveAttribute('placeholder', '搜索指南，如 五必访');
+		}
+	});
+
+	test('/ and Ctrl+K focus it, but not while typing in another field', async ({ page }) => {
+		await page.goto('/guide/weiquan/');
+		const box = page.getByRole('combobox', { name: '搜索' });
+		await expect(box).not.toBeFocused();
+		await page.keyboard.press('/');
+		await expect(box).toBeFocused();
+		await expect(box).toHaveValue('');
+		await box.blur();
+		await page.keyboard.press('Control+k');
+		await expect(box).toBeFocused();
+		await box.blur();
+
+		// Typing in the checklist's fields: / is a character there and Ctrl+K leaves the focus alone.
+		await page.goto('/assess/');
+		const unit = page.getByLabel('单位名称');
+		await unit.click();
+		await page.keyboard.type('一厂/二厂');
+		await expect(unit).toHaveValue('一厂/二厂');
+		await expect(unit).toBeFocused();
+		await page.keyboard.press('Control+k');
+		await expect(unit).toBeFocused();
+		const note = page.getByRole('textbox', { name: '情况说明' }).first();
+		await note.click();
+		await page.keyboard.type('a/b');
+		await page.keyboard.press('Control+k');
+		await expect(note).toHaveValue('a/b');
+		await expect(note).toBeFocused();
+		// …and from outside a field they work again.
+		await page.locator('h1').click();
+		await page.keyboard.press('/');
+		await expect(page.getByRole('combobox', { name: '搜索' })).toBeFocused();
+	});
+
+	test('typing 五必访 shows a dropdown led by the 为职工办实事 page; arrow keys and Enter open it with the term marked', async ({
+		page,
+	}) => {
+		await page.goto('/');
+		await page.keyboard.press('/');
+		await page.keyboard.type('五必访');
+		const box = page.getByRole('combobox', { name: '搜索' });
+		await expect(box).toHaveAttribute('aria-expanded', 'true');
+		const popup = page.locator('#site-search-results');
+		await expect(popup).toBeVisible();
+		await expect(popup.getByRole('status')).toHaveText(/找到 \d+ 个相关页面/);
+		const first = popup.locator('a.search-result-title').first();
+		await expect(first).toHaveText(shishi.title);
+		await expect(popup.locator('.search-excerpt').first().locator('mark').first()).toBeVisible();
+		await expect(popup.getByRole('link', { name: '查看全部结果' })).toBeVisible();
+
+		await page.keyboard.press('ArrowDown');
+		await expect(first).toHaveAttribute('data-active', '');
+		await expect(box).toHaveAttribute('aria-activedescendant', (await first.getAttribute('id'))!);
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('ArrowUp');
+		await expect(first).toHaveAttribute('data-active', '');
+		await page.keyboard.press('Enter');
+
+		await expect(page).toHaveURL(/\/guide\/shishi\/\?hl=/);
+		expect(new URL(page.url()).searchParams.get('hl')).toBe('五必访');
+		const marks = page.locator('main mark.search-hit');
+		await expect(marks.first()).toBeVisible();
+		expect(await marks.count()).toBeGreaterThan(3);
+		for (const text of await marks.allTextContents()) expect(text).toBe('五必访');
+		const notice = page.getByRole('status').filter({ hasText: '已在本页标出“五必访”' });
+		await expect(notice).toBeVisible();
+		await notice.getByRole('button', { name: '取消标记' }).click();
+		await expect(marks).toHaveCount(0);
+		await expect(page).not.toHaveURL(/hl=/);
+	});
+
+	test('Escape closes the dropdown', async ({ page }) => {
+		await page.goto('/about/');
+		const box = page.getByRole('combobox', { name: '搜索' });
+		await box.click();
+		await page.keyboard.type('职代会');
+		await expect(page.locator('#site-search-results')).toBeVisible();
+		await page.keyboard.press('Escape');
+		await expect(page.locator('#site-search-results')).toBeHidden();
+		await expect(box).toHaveAttribute('aria-expanded', 'false');
+	});
+});
+
+test.describe('search page', () => {
+	test('reads ?q= and shows results with title, marked excerpt and sub-results per heading', async ({
+		page,
+	}) => {
+		await page.goto('/search/?q=' + encodeURIComponent('困难职工档案'));
+		const input = page.getByRole('main').getByRole('searchbox', { name: '搜索' });
+		await expect(input).toHaveValue('困难职工档案');
+		await expect(page.getByRole('main').getByRole('status')).toHaveText(/找到 \d+ 个相关页面/);
+		const results = page.locator('.search-results-page > li');
+		await expect(results.first()).toBeVisible();
+		const first = results.first();
+		await expect(first.locator('a.search-result-title')).not.toBeEmpty();
+		await expect(first.locator('a.search-result-title')).toHaveAttribute(
+			'href',
+			/^\/(guide|method)\/.*hl=/,
+		);
+		await expect(first.locator('> .search-excerpt mark').first()).toBeVisible();
+		const subs = page.locator('.search-results-page .search-subresults > li');
+		expect(await subs.count()).toBeGreaterThan(0);
+		await expect(subs.first().getByRole('link')).toHaveAttribute('href', /#.+/);
+		await expect(subs.first().locator('.search-excerpt')).not.toBeEmpty();
+	});
+
+	for (const [term, id] of [
+		['五必访', 'shishi'],
+		['职代会', 'minzhu'],
+		['厂务公开', 'minzhu'],
+	] as const) {
+		test(`searching ${term} puts /guide/${id}/ first`, async ({ page }) => {
+			await page.goto('/search/?q=' + encodeURIComponent(term));
+			const first = page
+				.locator('.search-results-page > li')
+				.first()
+				.locator('a.search-result-title');
+			await expect(first).toHaveAttribute('href', new RegExp(`^/guide/${id}/\\?hl=`));
+			await expect(first).toHaveText(guides.find((g) => g.id === id)!.title);
+		});
+	}
+
+	test('a nonsense query shows the Chinese no-results message', async ({ page }) => {
+		await page.goto('/search/');
+		const input = page.getByRole('main').getByRole('searchbox', { name: '搜索' });
+		await expect(input).toBeFocused();
+		await page.keyboard.type('qzxjvw');
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('main').getByRole('status')).toHaveText(
+			'没有找到与“qzxjvw”相关的内容。换个说法试试，如“职代会”“困难帮扶”。',
+		);
+		await expect(page.locator('.search-results-page')).toHaveCount(0);
+		await expect(page).toHaveURL(/\?q=qzxjvw$/);
+		expect(await isFocused(input)).toBe(true);
+	});
+});
+
+test.describe('recall of domain terms', () => {
+	test('pagefind finds every guide or method page whose indexed text contains the term', async ({
+		page,
+	}) => {
+		test.setTimeout(120_000);
+		expect(recallTerms.length).toBeGreaterThanOrEqual(60);
+		const pages = builtPages().filter((p) => p.startsWith('/guide/') || p === '/method/');
+		await page.goto('/about/');
+		const rows = await page.evaluate(
+			async ({ pages, terms }) => {
+				// The text pagefind indexed: the data-pagefind-body element without its ignored parts.
+				const BLOCK = new Set(
+					'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR CAPTION DD DETAILS DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL'.split(
+						' ',
+					),
+				);
+				const textOf = (node: Node): string => {
+					if (node.nodeType === Node.TEXT_NODE) return (node as Text).data;
+					if (node.nodeType !== Node.ELEMENT_NODE) return '';
+					const el = node as Element;
+					if (
+						el.hasAttribute('data-pagefind-ignore') ||
+						/^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/.test(el.tagName)
+					)
+						return '';
+					const inner = Array.from(el.childNodes, textOf).join('');
+					return BLOCK.has(el.tagName) ? ` ${inner} ` : inner;
+				};
+				const texts: Record<string, string> = {};
+				for (const p of pages) {
+					const html = await (await fetch(p)).text();
+					const doc = new DOMParser().parseFromString(html, 'text/html');
+					const body = doc.querySelector('[data-pagefind-body]');
+					texts[p] = body ? textOf(body).replace(/\s+/g, ' ').trim() : '';
+				}
+				const pagefindUrl = '/pagefind/pagefind.js'; // a URL on the server, not a module TypeScript can see
+				const pf = await import(pagefindUrl);
+				await pf.init();
+				const out: { term: string; expected: string[]; found: string[] }[] = [];
+				for (const term of terms) {
+					const s = await pf.search(term);
+					const data: { url: string }[] = await Promise.all(
+						s.results.map((r: { data: () => Promise<{ url: string }> }) => r.data()),
+					);
+					const found = data
+						.map((d) => d.url.replace(/[?#].*$/, ''))
+						.filter((u) => pages.includes(u));
+					out.push({ term, expected: pages.filter((p) => texts[p]!.includes(term)), found });
+				}
+				return out;
+			},
+			{ pages, terms: recallTerms },
+		);
+
+		let expectedTotal = 0;
+		let foundTotal = 0;
+		const misses: { term: string; missing: string; expected: number; found: number }[] = [];
+		const noExpectation: string[] = [];
+		let extra = 0;
+		for (const r of rows) {
+			extra += r.found.filter((p) => !r.expected.includes(p)).length;
+			if (!r.expected.length) noExpectation.push(r.term);
+			expectedTotal += r.expected.length;
+			const hit = r.expected.filter((p) => r.found.includes(p));
+			foundTotal += hit.length;
+			const missing = r.expected.filter((p) => !r.found.includes(p));
+			if (missing.length)
+				misses.push({
+					term: r.term,
+					missing: missing.join(' '),
+					expected: r.expected.length,
+					found: hit.length,
+				});
+		}
+		const recall = foundTotal / expectedTotal;
+		console.log(
+			`\nSearch recall over ${rows.length} terms and ${pages.length} guide/method pages: ` +
+				`${foundTotal} / ${expectedTotal} = ${recall.toFixed(4)}` +
+				` (for information: ${extra} pages returned whose text lacks the exact term)`,
+		);
+		if (misses.length) {
+			console.log(`Misses (${misses.length} terms):`);
+			console.table(misses);
+		} else console.log('No misses.');
+		// Every term is taken from the guidance, so each must be expected somewhere.
+		expect(noExpectation).toEqual([]);
+		expect(recall).toBeGreaterThanOrEqual(0.95);
+	});
+});

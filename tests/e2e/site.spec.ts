@@ -1,0 +1,352 @@
+/**
+ * The site as a whole: every built page loads cleanly and only from this server, fits a
+ * phone screen, and the shared navigation (menu, skip link, guide pages, 404) works.
+ */
+import { test, type Page } from '@playwright/test';
+import {
+	builtPages,
+	canvasDrawn,
+	expect,
+	guides,
+	makeAssessment,
+	seed,
+	uniformPlan,
+	watch,
+	type Watch,
+} from './support';
+
+test.describe.configure({ mode: 'parallel' });
+
+/** Two saved assessments of one branch, so results, print and compare all have something to show. */
+async function seedTwo(page: Page): Promise<void> {
+	const profile = { unitName: '示例机械厂', unionName: '示例机械厂工会', memberCount: 320 };
+	await seed(page, [
+		makeAssessment(
+			'site-a',
+			'2026 年度自评',
+			uniformPlan(2, { A1: { level: 3, note: '换届材料齐全' } }),
+			{
+				...profile,
+				assessedOn: '2026-03-01',
+			},
+		),
+		makeAssessment('site-b', '2025 年度自评', uniformPlan(1), {
+			...profile,
+			assessedOn: '2025-03-01',
+		}),
+	]);
+}
+
+/** Scrolls the results charts into view and waits until both canvases are drawn. */
+async function showCharts(page: Page): Promise<void> {
+	await page.locator('[data-charts]').scrollIntoViewIfNeeded();
+	await expect.poll(() => canvasDrawn(page.locator('canvas[data-radar]'))).toBe(true);
+	await expect.poll(() => canvasDrawn(page.locator('canvas[data-bar]'))).toBe(true);
+}
+
+test.describe('every page', () => {
+	test('the build has the expected pages', () => {
+		const pages = builtPages();
+		for (const p of [
+			'/',
+			'/404.html',
+			'/about/',
+			'/assess/',
+			'/assess/print/',
+			'/assess/questionnaire/',
+			'/assess/results/',
+			'/compare/',
+			'/guide/',
+			'/method/',
+			'/search/',
+		])
+			expect(pages).toContain(p);
+		for (const g of guides) expect(pages).toContain(`/guide/${g.id}/`);
+	});
+
+	for (const half of [0, 1] as const) {
+		test(`pages ${half === 0 ? 'A' : 'B'} load with no console errors, page errors or failed requests, in Chinese, from 127.0.0.1 only`, async ({
+			page,
+		}) => {
+			const w: Watch = watch(page);
+			await seedTwo(page);
+			const pages = builtPages().filter((_, i) => i % 2 === half);
+			for (const path of pages) {
+				const response = await page.goto(path, { waitUntil: 'networkidle' });
+				expect(response?.status(), path).toBe(200);
+				await expect(page.locator('html'), path).toHaveAttribute('lang', 'zh-CN');
+				await expect(page.locator('h1').first(), path).toBeVisible();
+			}
+			if (half === 0) {
+				// The search fetches its index, wasm and fragments once used.
+				await page.goto('/search/?q=%E8%81%8C%E4%BB%A3%E4%BC%9A', { waitUntil: 'networkidle' });
+				await expect(page.locator('.search-results-page li').first()).toBeVisible();
+				await page.goto('/guide/');
+				const box = page.getByRole('combobox', { name: '搜索' });
+				await box.click();
+				await box.pressSequentially('职工书屋');
+				await expect(page.locator('#site-search-results .search-result').first()).toBeVisible();
+				await page.waitForLoadState('networkidle');
+				expect(w.urls.some((u) => u.includes('/pagefind/'))).toBe(true);
+			} else {
+				// The checklist saving, the results with charts (chart.js loads), the print view and compare.
+				await page.goto('/assess/', { waitUntil: 'networkidle' });
+				await page
+					.getByRole('radio', { name: /规范有效/ })
+					.first()
+					.check();
+				await expect(page.locator('[data-save-status]')).toContainText('已保存');
+				await page.goto('/assess/results/', { waitUntil: 'networkidle' });
+				await showCharts(page);
+				await page.goto('/assess/print/', { waitUntil: 'networkidle' });
+				await expect(page.locator('zz-print-view[data-ready]')).toBeAttached();
+				await page.goto('/compare/', { waitUntil: 'networkidle' });
+				await expect(page.locator('[data-has-entries]')).toBeVisible();
+				expect(w.urls.some((u) => /\/_astro\/charts\.[\w-]+\.js$/.test(u))).toBe(true);
+			}
+			expect(w.problems).toEqual([]);
+			const foreign = w.urls.filter((u) => new URL(u).hostname !== '127.0.0.1');
+			expect(foreign).toEqual([]);
+		});
+	}
+});
+
+test.describe('links', () => {
+	test('every link on every page (with saved answers shown) leads to a page and heading that exist', async ({
+		page,
+	}) => {
+		await seedTwo(page);
+		const origin = new URL(page.url()).origin;
+		const links = new Map<string, string>(); // target → first page linking to it
+		for (const path of builtPages()) {
+			await page.goto(path);
+			const hrefs = await page
+				.locator('a[href]')
+				.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+			expect(hrefs.length, path).toBeGreaterThan(0);
+			for (const href of hrefs) {
+				const u = new URL(href);
+				if (u.origin !== origin) continue;
+				const key = u.pathname + u.search + u.hash;
+				if (!links.has(key)) links.set(key, path);
+			}
+		}
+		const html = new Map<string, string>();
+		const broken: string[] = [];
+		for (const [target, from] of links) {
+			const u = new URL(target, origin);
+			if (!html.has(u.pathname)) {
+				const r = await page.request.get(u.pathname, { maxRedirects: 0 });
+				html.set(u.pathname, r.status() === 200 ? await r.text() : '');
+				if (r.status() !== 200) broken.push(`${from} → ${u.pathname}: HTTP ${r.status()}`);
+			}
+			const id = decodeURIComponent(u.hash.slice(1));
+			if (id && html.get(u.pathname) && !html.get(u.pathname)!.includes(`id="${id}"`))
+				broken.push(`${from} → ${target}: no #${id}`);
+		}
+		expect(links.size).toBeGreaterThan(30);
+		expect(broken).toEqual([]);
+	});
+});
+
+test.describe('phone screen 360×740', () => {
+	test.use({ viewport: { width: 360, height: 740 } });
+
+	for (const half of [0, 1] as const) {
+		test(`no page scrolls sideways (${half === 0 ? 'A' : 'B'}), including the app pages with data and charts`, async ({
+			page,
+		}) => {
+			await seedTwo(page);
+			const wide: string[] = [];
+			const check = async (label: string) => {
+				const width = await page.evaluate(() => document.documentElement.scrollWidth);
+				if (width > 360) wide.push(`${label}: scrollWidth ${width}`);
+			};
+			for (const path of builtPages().filter((_, i) => i % 2 === half)) {
+				await page.goto(path, { waitUntil: 'networkidle' });
+				if (path === '/assess/results/') await showCharts(page);
+				if (path === '/assess/print/')
+					await expect(page.locator('zz-print-view[data-ready]')).toBeAttached();
+				if (path === '/compare/') await expect(page.locator('[data-has-entries]')).toBeVisible();
+				await check(path);
+			}
+			if (half === 0) {
+				await page.goto('/search/?q=%E4%BA%94%E5%BF%85%E8%AE%BF', { waitUntil: 'networkidle' });
+				await expect(page.locator('.search-results-page li').first()).toBeVisible();
+				await check('/search/?q=五必访');
+			} else {
+				await page.goto('/guide/shishi/');
+				await page.getByRole('button', { name: '菜单' }).click();
+				await check('/guide/shishi/ with the menu open');
+			}
+			expect(wide).toEqual([]);
+		});
+	}
+
+	test('the menu opens with its button, is reachable by keyboard and closes with Escape', async ({
+		page,
+	}) => {
+		await page.goto('/guide/');
+		const button = page.getByRole('button', { name: '菜单' });
+		const nav = page.getByRole('navigation', { name: '主导航' });
+		await expect(button).toBeVisible();
+		await expect(button).toHaveAttribute('aria-expanded', 'false');
+		await expect(nav).toBeHidden();
+
+		await button.click();
+		await expect(button).toHaveAttribute('aria-expanded', 'true');
+		await expect(nav).toBeVisible();
+		await expect(nav.getByRole('link', { name: '建家指南' })).toHaveAttribute(
+			'aria-current',
+			'page',
+		);
+		await button.click();
+		await expect(nav).toBeHidden();
+
+		// Keyboard only: Tab to the button, open it with Enter, Tab into the links, Escape closes.
+		await page.locator('body').focus();
+		for (let i = 0; i < 10 && !(await button.evaluate((b) => b === document.activeElement)); i++)
+			await page.keyboard.press('Tab');
+		await expect(button).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(nav).toBeVisible();
+		await page.keyboard.press('Tab');
+		await expect(nav.getByRole('link', { name: '建家指南' })).toBeFocused();
+		await page.keyboard.press('Tab');
+		await expect(nav.getByRole('link', { name: '自评', exact: true })).toBeFocused();
+		await page.keyboard.press('Escape');
+		await expect(nav).toBeHidden();
+		await expect(button).toHaveAttribute('aria-expanded', 'false');
+		await expect(button).toBeFocused();
+		// Space toggles it too.
+		await page.keyboard.press('Space');
+		await expect(nav).toBeVisible();
+		await page.keyboard.press('Escape');
+		await expect(nav).toBeHidden();
+	});
+});
+
+test.describe('keyboard basics', () => {
+	test('the skip link is the first Tab stop and moves focus to the main content', async ({
+		page,
+	}) => {
+		for (const path of ['/', '/guide/weiquan/', '/assess/']) {
+			await page.goto(path);
+			await page.keyboard.press('Tab');
+			const skip = page.getByRole('link', { name: '跳到正文' });
+			await expect(skip).toBeFocused();
+			await expect(skip).toBeInViewport();
+			await page.keyboard.press('Enter');
+			await expect(page.locator('main#main')).toBeFocused();
+			// The next Tab goes on inside main, not back to the header.
+			await page.keyboard.press('Tab');
+			expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(
+				true,
+			);
+		}
+	});
+});
+
+test.describe('guide pages', () => {
+	test('next links walk every guide in order and previous links walk back; the sidebar marks the current page', async ({
+		page,
+	}) => {
+		await page.goto(`/guide/${guides[0]!.id}/`);
+		for (const [i, g] of guides.entries()) {
+			await expect(page).toHaveURL(new RegExp(`/guide/${g.id}/$`));
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(g.title);
+			const sidebar = page.getByRole('navigation', { name: '指南目录' });
+			const current = sidebar.locator('[aria-current="page"]');
+			await expect(current).toHaveCount(1);
+			await expect(current).toHaveText(g.title);
+			await expect(current).toHaveAttribute('href', `/guide/${g.id}/`);
+			const pager = page.getByRole('navigation', { name: '上一篇 / 下一篇' });
+			const prev = pager.getByRole('link', { name: /上一篇/ });
+			const next = pager.getByRole('link', { name: /下一篇/ });
+			if (i === 0) await expect(prev).toHaveCount(0);
+			else await expect(prev).toContainText(guides[i - 1]!.title);
+			if (i === guides.length - 1) await expect(next).toHaveCount(0);
+			else {
+				await expect(next).toContainText(guides[i + 1]!.title);
+				await next.click();
+			}
+		}
+		for (let i = guides.length - 1; i > 0; i--) {
+			await page
+				.getByRole('navigation', { name: '上一篇 / 下一篇' })
+				.getByRole('link', { name: /上一篇/ })
+				.click();
+			await expect(page).toHaveURL(new RegExp(`/guide/${guides[i - 1]!.id}/$`));
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(guides[i - 1]!.title);
+		}
+	});
+
+	test('every on-page contents link points at a heading that exists, and following one scrolls there', async ({
+		page,
+	}) => {
+		for (const g of guides) {
+			await page.goto(`/guide/${g.id}/`);
+			const toc = page.getByRole('navigation', { name: '本页目录' });
+			await expect(toc).toBeVisible();
+			const links = await toc.getByRole('link').evaluateAll((as) =>
+				as.map((a) => {
+					const href = a.getAttribute('href') ?? '';
+					const target = href.startsWith('#')
+						? document.getElementById(decodeURIComponent(href.slice(1)))
+						: null;
+					return {
+						href,
+						text: a.textContent?.trim(),
+						tag: target?.tagName ?? null,
+						heading: target?.textContent?.trim() ?? null,
+					};
+				}),
+			);
+			expect(links.length, g.id).toBeGreaterThan(2);
+			for (const l of links) {
+				expect(l.href, g.id).toMatch(/^#.+/);
+				expect(l.tag, `${g.id} ${l.href}`).toMatch(/^H[23]$/);
+				expect(l.heading, `${g.id} ${l.href}`).toBe(l.text);
+			}
+		}
+		await page.goto('/guide/weiquan/');
+		const last = page.getByRole('navigation', { name: '本页目录' }).getByRole('link').last();
+		const id = decodeURIComponent(((await last.getAttribute('href')) ?? '').slice(1));
+		await last.click();
+		await expect(page).toHaveURL(new RegExp(`#${encodeURIComponent(id)}$`));
+		await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+	});
+
+	test('“返回指南目录” goes back to the guide index', async ({ page }) => {
+		await page.goto('/guide/minzhu/');
+		await page.getByRole('link', { name: '返回指南目录' }).click();
+		await expect(page).toHaveURL(/\/guide\/$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('建家指南');
+		for (const g of guides)
+			await expect(
+				page.getByRole('link', { name: new RegExp(g.title.slice(0, 6)) }).first(),
+			).toBeVisible();
+	});
+});
+
+test.describe('missing pages', () => {
+	test('a missing URL gets the Chinese 404 page with status 404', async ({ page }) => {
+		// The document's own 404 is expected (Chromium also logs it to the console); nothing else may fail.
+		const w = watch(page, {
+			allowStatus: (url, status) => status === 404 && url.endsWith('/no-such-page/'),
+			allowConsole: (text, url) => url.endsWith('/no-such-page/') && text.includes('status of 404'),
+		});
+		const response = await page.goto('/no-such-page/');
+		expect(response?.status()).toBe(404);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('没有找到这个页面');
+		await expect(
+			page.getByText('您要找的页面不存在，可能是地址输错了，或页面已经调整。'),
+		).toBeVisible();
+		await expect(page.getByRole('link', { name: '回到首页' })).toHaveAttribute('href', '/');
+		await page.getByLabel('或者搜索：').fill('职代会');
+		await page.getByLabel('或者搜索：').press('Enter');
+		await expect(page).toHaveURL(/\/search\/\?q=/);
+		await expect(page.locator('.search-results-page li').first()).toBeVisible();
+		expect(w.problems).toEqual([]);
+	});
+});
