@@ -42,6 +42,10 @@ class ZzChecklist extends HTMLElement {
 		if (this.session.quarantined.length)
 			showMessage(this.messages, t('assess.quarantined', { n: this.session.quarantined.length }), 'warn');
 
+		this.session.onPersistDenied = () => {
+			const note = this.querySelector<HTMLElement>('[data-persist-note]');
+			if (note) note.hidden = false;
+		};
 		this.form.addEventListener('input', (e) => this.onInput(e));
 		this.form.addEventListener('change', (e) => this.onInput(e));
 		this.form.addEventListener('submit', (e) => e.preventDefault());

@@ -38,6 +38,8 @@ export class Session {
 	current!: Assessment;
 	quarantined: string[] = [];
 	lastWrite: WriteResult | null = null;
+	/** Called once when the browser declines to keep this site's data (so the page can remind to download). */
+	onPersistDenied: (() => void) | undefined;
 
 	constructor(
 		readonly catalogue: Catalogue,
@@ -108,7 +110,10 @@ export class Session {
 		const r = this.store.save(this.current, touch);
 		const i = this.writeIndex();
 		this.lastWrite = r.ok ? i : r;
-		if (this.lastWrite.ok) void requestPersistence();
+		if (this.lastWrite.ok)
+			void requestPersistence().then((granted) => {
+				if (granted === false) this.onPersistDenied?.();
+			});
 		return this.lastWrite;
 	}
 }
