@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { CatalogueSchema, type Catalogue } from '../../src/lib/catalogue-schema';
 import {
 	emptyAnswer,
@@ -198,4 +198,32 @@ export function parseCsv(text: string): string[][] {
 		rows.push(row);
 	}
 	return rows;
+}
+
+/** Clicks a visible button-like label that opens a file chooser, and picks `files`. */
+export async function pickFiles(
+	page: Page,
+	label: string,
+	files: string | string[],
+): Promise<void> {
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByText(label, { exact: true }).click();
+	await (await chooser).setFiles(files);
+}
+
+/** Imports a result file on the checklist through its file picker and waits for the confirmation. */
+export async function importOnChecklist(page: Page, path: string): Promise<void> {
+	if (!page.url().endsWith('/assess/')) await page.goto('/assess/');
+	await pickFiles(page, '选择文件', path);
+	await expect(page.getByRole('alert').filter({ hasText: '已导入' })).toBeVisible();
+}
+
+/** Presses Tab until the focused element matches `selector` (at most `max` presses); returns the presses. */
+export async function tabTo(page: Page, selector: string, max = 300, key = 'Tab'): Promise<number> {
+	for (let i = 1; i <= max; i++) {
+		await page.keyboard.press(key);
+		if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector))
+			return i;
+	}
+	throw new Error(`focus never reached ${selector} after ${max} presses of ${key}`);
 }
