@@ -10,6 +10,7 @@ import strings from '../../src/i18n/zh-CN.json' with { type: 'json' };
 import {
 	builtHtml,
 	builtPages,
+	sitePages,
 	catalogue,
 	downloadText,
 	importOnChecklist,
@@ -56,6 +57,10 @@ test.beforeAll(() => {
 	comparePaths = writeFiles(dir, generateResultFiles(catalogue, 16, 77));
 });
 
+test('the pages audited are exactly the pages built (dist/**/index.html and 404.html)', () => {
+	expect(sitePages()).toEqual(builtPages());
+});
+
 /** Waits until chart.js has sized a canvas (it sets the width and height attributes). */
 async function chartDrawn(page: Page, selector: string): Promise<void> {
 	await page.locator(`${selector}[height]`).first().waitFor({ state: 'attached' });
@@ -65,7 +70,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 	test.describe(`axe, ${colorScheme} scheme`, () => {
 		test.use({ colorScheme });
 
-		for (const path of builtPages())
+		for (const path of sitePages())
 			test(`page ${path}`, async ({ page }) => {
 				await page.goto(path);
 				await expect(page.locator('main')).toBeVisible();
@@ -88,7 +93,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 				.getByRole('radio', { name: /基本落实/ })
 				.check();
 			await page.getByLabel(strings['profile.unitName']).fill('无障碍测试单位');
-			await a1.getByLabel(strings['criterion.note']).fill('已建立台账');
+			await a1.getByLabel(strings['criterion.note'], { exact: true }).fill('已建立台账');
 			await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
 			await audit(page, 'checklist, partly filled');
 

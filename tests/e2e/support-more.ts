@@ -62,6 +62,34 @@ export function builtPages(): string[] {
 	return out.sort();
 }
 
+/**
+ * The pages the site builds, worked out from src/pages and the guidance files, so tests
+ * can be listed before the build runs (Playwright collects tests before it starts the
+ * web server, and a fresh clone has no dist/). A test checks it against `builtPages()`.
+ */
+export function sitePages(): string[] {
+	const pages = join(ROOT, 'src/pages');
+	const out: string[] = [];
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const path = join(dir, name);
+			if (statSync(path).isDirectory()) {
+				walk(path);
+				continue;
+			}
+			if (!name.endsWith('.astro')) continue;
+			const rel = relative(pages, path).replace(/\.astro$/, '');
+			if (rel === '404') out.push('/404.html');
+			else if (rel === 'guide/[id]')
+				for (const g of readdirSync(join(ROOT, 'content/guidance')))
+					out.push(`/guide/${g.replace(/\.mdx?$/, '')}/`);
+			else out.push(`/${rel.replace(/(^|\/)index$/, '')}/`.replace(/\/+/g, '/'));
+		}
+	};
+	walk(pages);
+	return out.sort();
+}
+
 /** Every built HTML file with its text. */
 export function builtHtml(): { path: string; html: string }[] {
 	const dist = join(ROOT, 'dist');
