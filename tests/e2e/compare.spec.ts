@@ -15,6 +15,7 @@ import strings from '../../src/i18n/zh-CN.json' with { type: 'json' };
 import {
 	catalogue,
 	downloadText,
+	importOnChecklist,
 	makeResult,
 	parseCsv,
 	percentileInc,
@@ -707,6 +708,32 @@ test.describe('compare: loading many files', () => {
 			.selectOption({ label: strings['scope.subunit'] });
 		expect(await check()).toBe(expected.filter((e) => e.scope === 'subunit').length);
 	});
+});
+
+test('loading files shows the branch with most dates over time, unless the reader chose one', async ({ page }) => {
+	// One assessment saved in this browser: the only branch at first, with a single date.
+	const dir = tempDir('zzzj-compare-stored-');
+	const [stored, olderPath] = writeFiles(dir, [
+		makeResult('本浏览器单位.json', { profile: { unitName: '本浏览器单位', unionName: '本浏览器单位工会' } }),
+		older,
+	]);
+	await importOnChecklist(page, stored!);
+	await page.goto('/compare/');
+	const branch = page.getByLabel(strings['compare.branch'], { exact: true });
+	await expect(branch.locator('option:checked')).toHaveText('本浏览器单位工会（1）');
+	await expect(page.getByText(strings['compare.timeNeedTwo'])).toBeVisible();
+
+	// Three dates of one branch loaded: that branch is shown, compared over time.
+	await pick(page, strings['compare.pickFiles'], seriesPaths);
+	await expect(branch.locator('option:checked')).toHaveText(`${SERIES_UNION}（3）`);
+	await expect(page.getByRole('table', { name: strings['compare.timeTable'] })).toBeVisible();
+	await expect(page.getByText(strings['compare.timeNeedTwo'])).toBeHidden();
+
+	// A branch the reader picks stays picked when more files come.
+	await branch.selectOption({ label: '本浏览器单位工会（1）' });
+	await pick(page, strings['compare.pickFiles'], olderPath!);
+	await expect(page.getByRole('status').filter({ hasText: '已载入' })).toContainText('已载入 5 份评估');
+	await expect(branch.locator('option:checked')).toHaveText('本浏览器单位工会（1）');
 });
 
 test('1,000 generated files load through the file picker and the page reports them', async ({
