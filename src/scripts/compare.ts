@@ -414,6 +414,10 @@ class ZzCompare extends HTMLElement {
 			tbody.append(tr);
 		}
 		const wrap = el('div', null, 'table-scroll');
+		// Scrolls sideways on a phone: reachable and named for keyboard and screen-reader users.
+		wrap.tabIndex = 0;
+		wrap.setAttribute('role', 'region');
+		wrap.setAttribute('aria-label', t('compare.subunitTitle'));
 		table.append(thead, tbody);
 		wrap.append(table);
 		box.replaceChildren(wrap);
