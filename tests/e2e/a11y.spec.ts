@@ -55,6 +55,8 @@ test.beforeAll(() => {
 	});
 	[seedPath, badPath] = writeFiles(dir, [seed, { name: '坏文件.json', text: '{"format": ' }]);
 	comparePaths = writeFiles(dir, generateResultFiles(catalogue, 16, 77));
+	// One file refused, so the list of refused files shows too.
+	comparePaths.push(...writeFiles(dir, [{ name: '截断的文件.json', text: '{"format":' }]));
 });
 
 test('the pages audited are exactly the pages built (dist/**/index.html and 404.html)', () => {
@@ -148,6 +150,40 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			await audit(page, 'print view');
 		});
 
+		test('search: the header dropdown, the search page and highlighted terms', async ({ page }) => {
+			await page.goto('/guide/');
+			await page.getByRole('combobox', { name: strings['search.label'] }).fill('职代会');
+			await expect(page.locator('#site-search-results mark').first()).toBeVisible();
+			await page.keyboard.press('ArrowDown');
+			await audit(page, 'search dropdown open');
+			await page.goto('/search/?q=职代会');
+			await expect(page.locator('main .search-result mark').first()).toBeVisible();
+			await audit(page, 'search page with results');
+			// The term marked on the page a result opened, in body text and in muted text.
+			await page.goto(`/guide/zuzhi/?hl=${encodeURIComponent('工会')}`);
+			await expect(page.locator('main mark').first()).toBeVisible();
+			expect(
+				await page.locator('main .guide-summary mark').count(),
+				'a term marked in muted text',
+			).toBeGreaterThan(0);
+			await audit(page, 'guide page with a term highlighted');
+		});
+
+		test('results of an incomplete assessment', async ({ page }) => {
+			await page.goto('/assess/');
+			await page
+				.locator('#criterion-A1')
+				.getByRole('radio', { name: /有制度未落实/ })
+				.check();
+			await page.goto('/assess/results/');
+			await expect(page.getByText(/评估尚未完成/)).toBeVisible();
+			await page
+				.getByRole('heading', { name: strings['results.chartsTitle'] })
+				.scrollIntoViewIfNeeded();
+			await chartDrawn(page, 'canvas[data-bar]');
+			await audit(page, 'results, incomplete');
+		});
+
 		test('compare with files loaded', async ({ page }) => {
 			await page.goto('/compare/');
 			await pickFiles(page, strings['compare.pickFiles'], comparePaths);
@@ -160,6 +196,38 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		});
 	});
 }
+
+test.describe('axe at phone width (375 px), where wide tables scroll', () => {
+	test.describe.configure({ mode: 'parallel' });
+	test.use({ viewport: { width: 375, height: 800 } });
+
+	for (const path of sitePages())
+		test(`page ${path}`, async ({ page }) => {
+			await page.goto(path);
+			await expect(page.locator('main')).toBeVisible();
+			await audit(page, `${path} at 375 px`);
+		});
+
+	test('the menu open, results with data and compare with files', async ({ page }) => {
+		await page.goto('/');
+		await page.getByRole('button', { name: strings['nav.menu'] }).click();
+		await expect(
+			page.getByRole('navigation', { name: strings['nav.label'] }).getByRole('link').first(),
+		).toBeVisible();
+		await audit(page, 'phone menu open');
+		await importOnChecklist(page, seedPath);
+		await page.goto('/assess/results/');
+		await page
+			.getByRole('heading', { name: strings['results.chartsTitle'] })
+			.scrollIntoViewIfNeeded();
+		await chartDrawn(page, 'canvas[data-bar]');
+		await audit(page, 'results at 375 px');
+		await page.goto('/compare/');
+		await pickFiles(page, strings['compare.pickFiles'], comparePaths);
+		await chartDrawn(page, 'canvas[data-time-chart]');
+		await audit(page, 'compare at 375 px');
+	});
+});
 
 test.describe('hover states', () => {
 	for (const colorScheme of ['light', 'dark'] as const)
@@ -277,6 +345,10 @@ test('the whole flow works with the keyboard alone, with a visible focus', async
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/assess\/results\/$/);
 	await expect(page.getByText('键盘测试单位', { exact: false }).first()).toBeVisible();
+
+	// The category table's scroll box (it scrolls sideways on a phone) takes focus too.
+	await tabTo(page, '.table-scroll[role="region"]');
+	await expectVisibleFocus(page, 'scrollable table region');
 
 	// Download the JSON with the keyboard and check it holds what was typed.
 	await tabTo(page, 'button[data-download="json"]');

@@ -710,11 +710,15 @@ test.describe('compare: loading many files', () => {
 	});
 });
 
-test('loading files shows the branch with most dates over time, unless the reader chose one', async ({ page }) => {
+test('loading files shows the branch with most dates over time, unless the reader chose one', async ({
+	page,
+}) => {
 	// One assessment saved in this browser: the only branch at first, with a single date.
 	const dir = tempDir('zzzj-compare-stored-');
 	const [stored, olderPath] = writeFiles(dir, [
-		makeResult('本浏览器单位.json', { profile: { unitName: '本浏览器单位', unionName: '本浏览器单位工会' } }),
+		makeResult('本浏览器单位.json', {
+			profile: { unitName: '本浏览器单位', unionName: '本浏览器单位工会' },
+		}),
 		older,
 	]);
 	await importOnChecklist(page, stored!);
@@ -732,7 +736,9 @@ test('loading files shows the branch with most dates over time, unless the reade
 	// A branch the reader picks stays picked when more files come.
 	await branch.selectOption({ label: '本浏览器单位工会（1）' });
 	await pick(page, strings['compare.pickFiles'], olderPath!);
-	await expect(page.getByRole('status').filter({ hasText: '已载入' })).toContainText('已载入 5 份评估');
+	await expect(page.getByRole('status').filter({ hasText: '已载入' })).toContainText(
+		'已载入 5 份评估',
+	);
 	await expect(branch.locator('option:checked')).toHaveText('本浏览器单位工会（1）');
 });
 
