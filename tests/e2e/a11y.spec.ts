@@ -53,7 +53,9 @@ test.beforeAll(() => {
 		naReasons: { E2: '本单位不单独开展' },
 		notes: { A2: '台账待补齐' },
 	});
-	[seedPath, badPath] = writeFiles(dir, [seed, { name: '坏文件.json', text: '{"format": ' }]);
+	const written = writeFiles(dir, [seed, { name: '坏文件.json', text: '{"format": ' }]);
+	seedPath = written[0]!;
+	badPath = written[1]!;
 	comparePaths = writeFiles(dir, generateResultFiles(catalogue, 16, 77));
 	// One file refused, so the list of refused files shows too.
 	comparePaths.push(...writeFiles(dir, [{ name: '截断的文件.json', text: '{"format":' }]));
