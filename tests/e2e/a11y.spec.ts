@@ -17,6 +17,7 @@ import {
 	makeResult,
 	pickFiles,
 	tabTo,
+	removeTempDirs,
 	tempDir,
 	writeFiles,
 } from './support-more';
@@ -44,6 +45,8 @@ async function audit(page: Page, what: string): Promise<void> {
 let seedPath = '';
 let badPath = '';
 let comparePaths: string[] = [];
+test.afterAll(removeTempDirs);
+
 test.beforeAll(() => {
 	const dir = tempDir('zzzj-a11y-');
 	const seed = makeResult('无障碍测试单位工会_2025-06-01.json', {

@@ -20,6 +20,7 @@ import {
 	parseCsv,
 	percentileInc,
 	round1,
+	removeTempDirs,
 	tempDir,
 	writeFiles,
 } from './support-more';
@@ -185,6 +186,8 @@ function reasonText(code: string, detail: string): string {
 
 let folderDir = '';
 let seriesPaths: string[] = [];
+
+test.afterAll(removeTempDirs);
 
 test.beforeAll(() => {
 	const root = tempDir('zzzj-compare-');

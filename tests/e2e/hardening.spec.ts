@@ -19,6 +19,7 @@ import {
 	parseCsv,
 	pickFiles,
 	sitePages,
+	removeTempDirs,
 	tempDir,
 	writeFiles,
 	zzzjSnapshot,
@@ -58,6 +59,8 @@ async function cspViolations(page: Page): Promise<unknown[]> {
 let dir = '';
 let seedPath = '';
 let comparePaths: string[] = [];
+test.afterAll(removeTempDirs);
+
 test.beforeAll(() => {
 	dir = tempDir('zzzj-hardening-');
 	const seed = makeResult('加固测试单位工会_2025-06-01.json', {

@@ -3,7 +3,7 @@
  * catalogue, result files written the way the site writes them, temp folders, storage
  * snapshots and a few page actions. (Not a test file: Playwright runs only `*.spec.ts`.)
  */
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
@@ -28,9 +28,18 @@ export const catalogue: Catalogue = CatalogueSchema.parse(
 /** Root of the work tree (for dist/). */
 export const ROOT = new URL('../../', import.meta.url).pathname;
 
-/** A fresh temp folder. */
+const made: string[] = [];
+
+/** A fresh temp folder, removed by `removeTempDirs`. */
 export function tempDir(prefix = 'zzzj-e2e-'): string {
-	return mkdtempSync(join(tmpdir(), prefix));
+	const dir = mkdtempSync(join(tmpdir(), prefix));
+	made.push(dir);
+	return dir;
+}
+
+/** Removes the temp folders this worker made (call from test.afterAll). */
+export function removeTempDirs(): void {
+	for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Writes files (name → text) into `dir` and returns their paths in the given order. */
