@@ -120,20 +120,104 @@ export function checkFileSize(bytes: number): ImportError | null {
 class ForbiddenKey extends Error {}
 
 /**
- * Text that could spell a forbidden key: the key itself, or any \u escape (which could
- * spell it in disguise). Text without any of these cannot hold such a key, so the fast
- * plain JSON.parse is safe for it; the rest goes through the checking reviver.
+ * Bounds for a result file. No collection in one may hold more than 100 entries, nor a
+ * whole file more than a few thousand values, yet 100,000 answers fit in 5 MB and
+ * validating each makes the schema take seconds; so a file past these generous bounds
+ * is refused before the schema runs.
  */
-const MAYBE_FORBIDDEN = /__proto__|constructor|prototype|\\u/;
+const RESULT_FILE_BOUNDS = { maxEntries: 1_000, maxValues: 10_000 };
 
-/** JSON.parse that accepts a leading BOM and refuses prototype-polluting keys. */
+/**
+ * Walks parsed JSON breadth-first (no recursion, so deep nesting cannot overflow the
+ * stack), throwing ForbiddenKey at a forbidden key. With bounds, stops at the first
+ * collection past them and returns its path (named as firstIssuePath names one).
+ */
+function walkJson(data: unknown, bounds?: { maxEntries: number; maxValues: number }): string | null {
+	const values: unknown[] = [data];
+	const parents: number[] = [-1];
+	const keys: string[] = [''];
+	let seen = 0;
+	for (let i = 0; i < values.length; i++) {
+		const value = values[i];
+		if (typeof value !== 'object' || value === null) continue;
+		const own = Array.isArray(value) ? null : Object.keys(value);
+		const size = own ? own.length : (value as unknown[]).length;
+		seen += size;
+		if (bounds && (size > bounds.maxEntries || seen > bounds.maxValues)) {
+			const path: string[] = [];
+			for (let j = i; j > 0; j = parents[j]!) path.unshift(Array.from(keys[j]!).slice(0, 40).join(''));
+			return path.join('.') || '(根)';
+		}
+		for (let n = 0; n < size; n++) {
+			const key = own ? own[n]! : String(n);
+			if (FORBIDDEN_KEYS.has(key)) throw new ForbiddenKey(key);
+			values.push((value as Record<string, unknown>)[key]);
+			parents.push(i);
+			keys.push(key);
+		}
+	}
+	return null;
+}
+
+/**
+ * The same bounds checked on the text, before it is parsed: parsing a hostile 5 MB file
+ * of 100,000 small objects costs far more than this one pass over its characters.
+ * Counts the commas of each open array or object (strings skipped); returns the path of
+ * the first collection past the bounds, or null. Anything malformed is left to JSON.parse.
+ */
+function crowdedText(text: string, bounds: { maxEntries: number; maxValues: number }): string | null {
+	const commas: number[] = [];
+	const keys: string[] = [];
+	const isObject: boolean[] = [];
+	let total = 0;
+	let key = '';
+	let stringStart = 0;
+	let stringEnd = 0;
+	const n = text.length;
+	for (let i = 0; i < n; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 0x22) {
+			// A string: skip to its closing quote.
+			stringStart = i + 1;
+			for (i++; i < n; i++) {
+				const d = text.charCodeAt(i);
+				if (d === 0x5c) i++;
+				else if (d === 0x22) break;
+			}
+			stringEnd = i;
+		} else if (c === 0x3a) {
+			key = text.slice(stringStart, stringEnd);
+		} else if (c === 0x7b || c === 0x5b) {
+			const top = commas.length - 1;
+			keys.push(top < 0 ? '' : isObject[top] ? key : String(commas[top]));
+			commas.push(0);
+			isObject.push(c === 0x7b);
+		} else if (c === 0x7d || c === 0x5d) {
+			commas.pop();
+			keys.pop();
+			isObject.pop();
+		} else if (c === 0x2c && commas.length) {
+			const top = commas.length - 1;
+			if (++commas[top]! >= bounds.maxEntries || ++total >= bounds.maxValues)
+				return keys.slice(1).map((k) => Array.from(k).slice(0, 40).join('')).join('.') || '(根)';
+		}
+	}
+	return null;
+}
+
+function stripBom(text: string): string {
+	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * JSON.parse that accepts a leading BOM and refuses prototype-polluting keys. (Checked
+ * after parsing: JSON.parse makes "__proto__" an own key, never a prototype, and a
+ * reviver would cost ten times the parse on a large file.)
+ */
 export function safeJsonParse(text: string): unknown {
-	const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	if (!MAYBE_FORBIDDEN.test(clean)) return JSON.parse(clean);
-	return JSON.parse(clean, function (key, value: unknown) {
-		if (FORBIDDEN_KEYS.has(key)) throw new ForbiddenKey(key);
-		return value;
-	});
+	const data: unknown = JSON.parse(stripBom(text));
+	walkJson(data);
+	return data;
 }
 
 /** Counts own keys of `value` at `path` when it is a plain object, else 0. */
@@ -169,9 +253,14 @@ export interface ParseOptions {
 /** Reads a result file's text into an assessment, or says precisely why not. */
 export function parseResultFile(text: string, opts: ParseOptions): ImportResult {
 	if (text.trim() === '') return { ok: false, error: { code: 'empty', detail: '' } };
+	// Far more entries than any result file holds: refused before parsing, which would cost seconds.
+	const crowdedEarly = crowdedText(text, RESULT_FILE_BOUNDS);
+	if (crowdedEarly !== null) return { ok: false, error: { code: 'bad-shape', detail: crowdedEarly } };
 	let data: unknown;
+	let crowded: string | null;
 	try {
-		data = safeJsonParse(text);
+		data = JSON.parse(stripBom(text));
+		crowded = walkJson(data, RESULT_FILE_BOUNDS);
 	} catch (e) {
 		if (e instanceof ForbiddenKey) return { ok: false, error: { code: 'forbidden-key', detail: e.message } };
 		return { ok: false, error: { code: 'not-json', detail: '' } };
@@ -182,6 +271,8 @@ export function parseResultFile(text: string, opts: ParseOptions): ImportResult 
 	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
 		return { ok: false, error: { code: 'bad-shape', detail: 'schemaVersion' } };
 	if (version > SCHEMA_VERSION) return { ok: false, error: { code: 'newer-version', detail: String(version) } };
+	// Past the bounds, the rest of the file was not looked at (nor is it ever used).
+	if (crowded !== null) return { ok: false, error: { code: 'bad-shape', detail: crowded } };
 	// Cheap limit checks before the schema walks a huge hostile object key by key.
 	if (keyCount(data, 'answers') > LIMITS.answers) return { ok: false, error: { code: 'bad-shape', detail: 'answers' } };
 	if (keyCount(data, 'assessment', 'answers') > LIMITS.answers)

@@ -32,6 +32,8 @@ class ZzCompare extends HTMLElement {
 	private entries: OverviewEntry[] = [];
 	private rejected: Rejected[] = [];
 	private sort: { key: SortKey; dir: 'asc' | 'desc' } = { key: 'total', dir: 'desc' };
+	/** Whether the reader chose the branch over time (kept across loads); otherwise the one with most dates is shown. */
+	private branchChosen = false;
 	private charts: Partial<Record<'time' | 'hist', Chart>> = {};
 	private $ = <T extends HTMLElement = HTMLElement>(sel: string) => this.querySelector<T>(sel)!;
 
@@ -88,7 +90,10 @@ class ZzCompare extends HTMLElement {
 			const shown = this.visibleEntries();
 			download(`职工之家汇总_${new Date().toISOString().slice(0, 10)}.csv`, overviewCsv(shown, catalogue), 'text/csv;charset=utf-8');
 		});
-		this.$<HTMLSelectElement>('[data-time-branch]').addEventListener('change', () => this.renderTimeOptions());
+		this.$<HTMLSelectElement>('[data-time-branch]').addEventListener('change', () => {
+			this.branchChosen = true;
+			this.renderTimeOptions();
+		});
 		this.$('[data-time-options]').addEventListener('change', () => this.renderTime());
 		this.reload();
 	}
@@ -164,7 +169,7 @@ class ZzCompare extends HTMLElement {
 				return o;
 			}),
 		);
-		if (groups.some(([k]) => k === previous)) select.value = previous;
+		if (this.branchChosen && groups.some(([k]) => k === previous)) select.value = previous;
 		this.renderTimeOptions();
 	}
 
@@ -412,6 +417,10 @@ class ZzCompare extends HTMLElement {
 			tbody.append(tr);
 		}
 		const wrap = el('div', null, 'table-scroll');
+		// Scrolls sideways on a phone: reachable and named for keyboard and screen-reader users.
+		wrap.tabIndex = 0;
+		wrap.setAttribute('role', 'region');
+		wrap.setAttribute('aria-label', t('compare.subunitTitle'));
 		table.append(thead, tbody);
 		wrap.append(table);
 		box.replaceChildren(wrap);

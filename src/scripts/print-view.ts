@@ -78,6 +78,8 @@ class ZzPrintView extends HTMLElement {
 				const img = document.createElement('img');
 				img.src = chart.toBase64Image('image/png', 1);
 				img.alt = canvas.getAttribute('aria-label') ?? '';
+				const describedBy = canvas.getAttribute('aria-describedby');
+				if (describedBy) img.setAttribute('aria-describedby', describedBy);
 				img.className = 'chart-image';
 				chart.destroy();
 				canvas.replaceWith(img);
