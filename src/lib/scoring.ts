@@ -108,6 +108,14 @@ export function round1(n: number): number {
 	return Math.round(n * 10) / 10;
 }
 
+/** The catalogue's own 合格 and 模范 marks, used until a user changes them. */
+export function defaultMarks(catalogue: Catalogue): Settings {
+	return {
+		passMark: catalogue.bands.find((b) => b.id === 'hege')?.min ?? 75,
+		modelMark: catalogue.bands.find((b) => b.id === 'mofan')?.min ?? 90,
+	};
+}
+
 /** Band for a total under the given settings. */
 export function bandFor(catalogue: Catalogue, settings: Settings, total: number): BandResult {
 	const marks: Record<BandResult['id'], number> = {

@@ -30,10 +30,7 @@ class ZzChecklist extends HTMLElement {
 
 	connectedCallback(): void {
 		const catalogue = readCatalogue();
-		this.session = new Session(catalogue, {
-			passMark: Number(this.dataset['passDefault']),
-			modelMark: Number(this.dataset['modelDefault']),
-		});
+		this.session = new Session(catalogue);
 		this.form = this.querySelector('form[data-form]')!;
 		this.messages = this.querySelector('[data-messages]')!;
 		this.status = this.querySelector('[data-save-status]')!;
@@ -350,7 +347,7 @@ class ZzChecklist extends HTMLElement {
 
 	private setupSettingsReset(): void {
 		this.querySelector('[data-settings-reset]')!.addEventListener('click', () => {
-			this.a.settings = { passMark: Number(this.dataset['passDefault']), modelMark: Number(this.dataset['modelDefault']) };
+			this.a.settings = { ...this.session.defaults };
 			(this.form.elements.namedItem('settings.passMark') as HTMLInputElement).value = String(this.a.settings.passMark);
 			(this.form.elements.namedItem('settings.modelMark') as HTMLInputElement).value = String(this.a.settings.modelMark);
 			this.querySelector<HTMLElement>('[data-settings-error]')!.textContent = '';
@@ -473,8 +470,7 @@ class ZzChecklist extends HTMLElement {
 			newId,
 			now: new Date(),
 			rejectUnknownCriteria: true,
-			passMark: Number(this.dataset['passDefault']),
-			modelMark: Number(this.dataset['modelDefault']),
+			...this.session.defaults,
 		});
 		if (!result.ok) return this.importFailed(importErrorText(result.error));
 		const a = result.assessment;

@@ -39,10 +39,7 @@ class ZzCompare extends HTMLElement {
 
 	connectedCallback(): void {
 		const catalogue = readCatalogue();
-		this.session = new Session(catalogue, {
-			passMark: Number(this.dataset['passDefault']),
-			modelMark: Number(this.dataset['modelDefault']),
-		});
+		this.session = new Session(catalogue);
 		const onFiles = (list: FileList | null) => {
 			if (list?.length) void this.addFiles(Array.from(list));
 		};
@@ -128,8 +125,7 @@ class ZzCompare extends HTMLElement {
 			catalogue: this.session.catalogue,
 			newId,
 			now: new Date(),
-			passMark: Number(this.dataset['passDefault']),
-			modelMark: Number(this.dataset['modelDefault']),
+			...this.session.defaults,
 		});
 		this.entries = result.entries;
 		this.rejected = result.rejected;

@@ -7,10 +7,7 @@ import { capsNotes, categoryRows, drawCharts, fmt, priorityItems, readGuideTitle
 class ZzPrintView extends HTMLElement {
 	connectedCallback(): void {
 		const catalogue = readCatalogue();
-		const session = new Session(catalogue, {
-			passMark: Number(this.dataset['passDefault']),
-			modelMark: Number(this.dataset['modelDefault']),
-		});
+		const session = new Session(catalogue);
 		if (!session.assessments.length) {
 			this.querySelector<HTMLElement>('[data-empty]')!.hidden = false;
 			this.querySelector<HTMLElement>('[data-view]')!.hidden = true;

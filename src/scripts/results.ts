@@ -25,10 +25,7 @@ class ZzResults extends HTMLElement {
 
 	connectedCallback(): void {
 		const catalogue = readCatalogue();
-		this.session = new Session(catalogue, {
-			passMark: Number(this.dataset['passDefault']),
-			modelMark: Number(this.dataset['modelDefault']),
-		});
+		this.session = new Session(catalogue);
 		const hasData = this.session.assessments.length > 0;
 		this.querySelector<HTMLElement>('[data-empty]')!.hidden = hasData;
 		this.querySelector<HTMLElement>('[data-view]')!.hidden = !hasData;

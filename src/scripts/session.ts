@@ -3,7 +3,8 @@
  * embedded in the page, the saved assessments, the current one, and saving.
  */
 import type { Catalogue } from '../lib/catalogue-schema';
-import { newAssessment, type Assessment } from '../lib/assessment';
+import { newAssessment, type Assessment, type Settings } from '../lib/assessment';
+import { defaultMarks } from '../lib/scoring';
 import { AssessmentStore, type StorageLike, type WriteResult } from '../lib/storage';
 import { t } from '../i18n/client';
 
@@ -41,10 +42,11 @@ export class Session {
 	/** Called once when the browser declines to keep this site's data (so the page can remind to download). */
 	onPersistDenied: (() => void) | undefined;
 
-	constructor(
-		readonly catalogue: Catalogue,
-		private readonly defaults: { passMark: number; modelMark: number },
-	) {
+	/** The catalogue's default 合格/模范 marks. */
+	readonly defaults: Settings;
+
+	constructor(readonly catalogue: Catalogue) {
+		this.defaults = defaultMarks(catalogue);
 		const loaded = this.store.load();
 		this.assessments = loaded.assessments;
 		this.quarantined = loaded.quarantined;
