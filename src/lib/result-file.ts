@@ -96,7 +96,6 @@ export type ImportErrorCode =
 	| 'forbidden-key'
 	| 'not-result-file'
 	| 'newer-version'
-	| 'old-version'
 	| 'bad-shape'
 	| 'unknown-criteria';
 

@@ -17,7 +17,6 @@ interface PagefindSearch {
 export interface Pagefind {
 	options: (o: Record<string, unknown>) => Promise<void>;
 	search: (q: string, o?: Record<string, unknown>) => Promise<PagefindSearch>;
-	debouncedSearch: (q: string, o?: Record<string, unknown>, ms?: number) => Promise<PagefindSearch | null>;
 	init: () => Promise<void>;
 }
 

@@ -47,7 +47,6 @@ const CODES: ImportErrorCode[] = [
 	'forbidden-key',
 	'not-result-file',
 	'newer-version',
-	'old-version',
 	'bad-shape',
 	'unknown-criteria',
 ];
