@@ -8,6 +8,7 @@ import { effectiveLevel, scoreAssessment } from '../lib/scoring';
 import { computeSurvey } from '../lib/survey';
 import { checkFileSize, parseResultFile, buildResultFile } from '../lib/result-file';
 import { importErrorText } from './import-errors';
+import { acceptDrops } from './dropzone';
 import { t, type StringKey } from '../i18n/client';
 import { Session, download, fileStem, newId, readCatalogue } from './session';
 
@@ -441,18 +442,7 @@ class ZzChecklist extends HTMLElement {
 			if (file) void this.importFile(file);
 			input.value = '';
 		});
-		const zone = this.querySelector<HTMLElement>('[data-dropzone]')!;
-		zone.addEventListener('dragover', (e) => {
-			e.preventDefault();
-			zone.dataset['over'] = '';
-		});
-		zone.addEventListener('dragleave', () => delete zone.dataset['over']);
-		zone.addEventListener('drop', (e) => {
-			e.preventDefault();
-			delete zone.dataset['over'];
-			const file = e.dataTransfer?.files[0];
-			if (file) void this.importFile(file);
-		});
+		acceptDrops(this.querySelector<HTMLElement>('[data-dropzone]')!, (files) => void this.importFile(files[0]!));
 	}
 
 	/** Imports a result file as a new assessment; on any problem nothing is touched. */

@@ -23,6 +23,7 @@ import { t, type StringKey } from '../i18n/client';
 import { Session, download, newId, readCatalogue } from './session';
 import { el, readGuideTitles } from './results-view';
 import { importErrorText } from './import-errors';
+import { acceptDrops } from './dropzone';
 
 const f1 = (n: number | null | undefined) => (n === null || n === undefined ? '—' : String(round1(n)));
 
@@ -53,17 +54,7 @@ class ZzCompare extends HTMLElement {
 			onFiles(folder.files);
 			folder.value = '';
 		});
-		const zone = this.$('[data-dropzone]');
-		zone.addEventListener('dragover', (e) => {
-			e.preventDefault();
-			zone.dataset['over'] = '';
-		});
-		zone.addEventListener('dragleave', () => delete zone.dataset['over']);
-		zone.addEventListener('drop', (e) => {
-			e.preventDefault();
-			delete zone.dataset['over'];
-			onFiles(e.dataTransfer?.files ?? null);
-		});
+		acceptDrops(this.$('[data-dropzone]'), onFiles);
 		this.$('[data-clear]').addEventListener('click', () => {
 			this.files = [];
 			this.reload();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BOM, csvCell, toCsv } from '../../src/lib/csv';
+import { parseCsv } from '../support/parse-csv';
 
 describe('csvCell', () => {
 	it.each([
@@ -104,31 +105,3 @@ describe('toCsv', () => {
 	});
 });
 
-/** Minimal RFC 4180 parser for the round-trip test. */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let cell = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text[i]!;
-		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') {
-				cell += '"';
-				i++;
-			} else if (ch === '"') quoted = false;
-			else cell += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ',') {
-			row.push(cell);
-			cell = '';
-		} else if (ch === '\r' && text[i + 1] === '\n') {
-			row.push(cell);
-			rows.push(row);
-			row = [];
-			cell = '';
-			i++;
-		} else cell += ch;
-	}
-	return rows;
-}
