@@ -5,9 +5,11 @@
  * marked `<html lang="zh-CN">`.
  */
 import type { AstroIntegration } from 'astro';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rechunkPagefindBundle } from './pagefind-chunks.ts';
 
-/** Version embedded in pagefind's fetch URLs so a service worker can cache them. */
+/** The integration: index, write, then re-split the word index. */
 export function pagefindIntegration(): AstroIntegration {
 	return {
 		name: 'local:pagefind',
@@ -25,6 +27,10 @@ export function pagefindIntegration(): AstroIntegration {
 					const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
 					if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
 					logger.info(`Indexed ${added.page_count} pages for search.`);
+					// Smaller word-index chunks: a first query fetches far less (see pagefind-chunks.ts).
+					for (const r of rechunkPagefindBundle(join(outDir, 'pagefind'))) {
+						logger.info(`Search index (${r.language}): ${r.before} chunks re-split into ${r.after}, largest ${(r.largest / 1024).toFixed(1)} KB.`);
+					}
 				} finally {
 					await pagefind.close();
 				}

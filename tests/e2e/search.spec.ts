@@ -3,7 +3,10 @@
  * page that covers a topic, and recall of domain terms against the text pagefind indexed.
  */
 import { test } from '@playwright/test';
-import { builtPages, expect, guides, isFocused } from './support';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DIST, builtPages, expect, guides, isFocused } from './support';
 import { recallTerms } from './recall-terms';
 
 test.describe.configure({ mode: 'parallel' });
@@ -156,13 +159,45 @@ test.describe('search page', () => {
 	});
 });
 
+test.describe('what a first search costs', () => {
+	// Bytes over the wire, counted from the built files: pagefind's data files and wasm are
+	// already gzip-compressed; its JavaScript and JSON are counted as gzip would send them.
+	const wireBytes = (path: string) => {
+		const file = readFileSync(join(DIST, path));
+		return /\.(pf_\w+|pagefind)$/.test(path) ? file.length : gzipSync(file).length;
+	};
+	for (const query of ['五必访', '职工书屋', '为职工办实事落实五必访']) {
+		test(`the first query ${query} on a first visit fetches at most 150 KB`, async ({ browser }) => {
+			const context = await browser.newContext({ serviceWorkers: 'block' });
+			const page = await context.newPage();
+			const fetched = new Set<string>();
+			page.on('requestfinished', (r) => {
+				const { pathname } = new URL(r.url());
+				if (pathname.startsWith('/pagefind/')) fetched.add(pathname);
+			});
+			await page.goto('/guide/minzhu/');
+			await page.keyboard.press('/');
+			await page.keyboard.insertText(query);
+			await expect(page.locator('#site-search-results a.search-result-title').first()).toBeVisible();
+			await page.waitForLoadState('networkidle');
+			const files = [...fetched];
+			// The index was loaded in small chunks: at most one per query term.
+			expect(files.filter((f) => f.endsWith('.pf_index')).length).toBeGreaterThan(0);
+			const total = files.reduce((sum, f) => sum + wireBytes(f), 0);
+			test.info().annotations.push({ type: 'bytes', description: `${query}: ${(total / 1024).toFixed(1)} KB in ${files.length} files` });
+			expect(total, files.join('\n')).toBeLessThanOrEqual(150 * 1024);
+			await context.close();
+		});
+	}
+});
+
 test.describe('recall of domain terms', () => {
 	test('pagefind finds every guide or method page whose indexed text contains the term', async ({
 		page,
 	}) => {
 		test.setTimeout(120_000);
 		expect(recallTerms.length).toBeGreaterThanOrEqual(60);
-		const pages = builtPages().filter((p) => p.startsWith('/guide/') || p === '/method/');
+		const pages = builtPages().filter((p) => p.startsWith('/guide/') || p.startsWith('/method/'));
 		await page.goto('/about/');
 		const rows = await page.evaluate(
 			async ({ pages, terms }) => {
