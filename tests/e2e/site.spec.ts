@@ -6,6 +6,7 @@ import { test, type Page } from '@playwright/test';
 import {
 	builtPages,
 	canvasDrawn,
+	catalogue,
 	expect,
 	guides,
 	makeAssessment,
@@ -58,6 +59,7 @@ test.describe('every page', () => {
 			'/compare/',
 			'/guide/',
 			'/method/',
+			...catalogue.categories.map((k) => `/method/${k.id.toLowerCase()}/`),
 			'/search/',
 		])
 			expect(pages).toContain(p);
@@ -326,6 +328,51 @@ test.describe('guide pages', () => {
 			await expect(
 				page.getByRole('link', { name: new RegExp(g.title.slice(0, 6)) }).first(),
 			).toBeVisible();
+	});
+});
+
+test.describe('评分细则 pages', () => {
+	test('计分方法 links each category to its page, which lists every criterion with its four levels, evidence and links', async ({
+		page,
+	}) => {
+		await page.goto('/method/');
+		for (const [i, k] of catalogue.categories.entries()) {
+			await page.goto('/method/');
+			await page.getByRole('link', { name: `${k.id} ${k.title}：评分细则` }).click();
+			await expect(page).toHaveURL(new RegExp(`/method/${k.id.toLowerCase()}/$`));
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${k.id} ${k.title}：评分细则`);
+			const nav = page.getByRole('navigation', { name: '评分细则各类别' });
+			await expect(nav.getByRole('link')).toHaveCount(catalogue.categories.length);
+			await expect(nav.locator('[aria-current="page"]')).toHaveText(`${k.id} ${k.title}`);
+			const criteria = catalogue.criteria.filter((c) => c.category === k.id);
+			await expect(page.locator('.method-criterion')).toHaveCount(criteria.length);
+			for (const c of criteria) {
+				const section = page.getByRole('region', { name: new RegExp(`^${c.id} ${c.title}`) });
+				await expect(section.getByRole('listitem')).toHaveText(
+					c.levels.map((text, level) => new RegExp(`^\\s*${catalogue.levelNames[level]}（\\d+%）：${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`)),
+				);
+				await expect(section).toContainText(`佐证材料：${c.evidence.join('；')}`);
+				await expect(section.getByRole('link', { name: `到自评表中给 ${c.id} 打分` })).toHaveAttribute(
+					'href',
+					`/assess/#criterion-${c.id}`,
+				);
+				await expect(section.getByRole('link', { name: /^怎么做：/ })).toHaveAttribute(
+					'href',
+					new RegExp(`^/guide/${c.guide.split('#')[0]}/`),
+				);
+			}
+			const pager = page.getByRole('navigation', { name: '上一类 / 下一类' });
+			await expect(pager.getByRole('link', { name: /上一类/ })).toHaveCount(i === 0 ? 0 : 1);
+			await expect(pager.getByRole('link', { name: /下一类/ })).toHaveCount(i === catalogue.categories.length - 1 ? 0 : 1);
+		}
+		// From a category page, 到自评表中打分 opens the checklist at that criterion.
+		await page.goto('/method/d/');
+		await page.getByRole('link', { name: '到自评表中给 D1 打分' }).click();
+		await expect(page).toHaveURL(/\/assess\/#criterion-D1$/);
+		await expect(page.locator('#criterion-D1')).toBeInViewport();
+		await page.goto('/method/d/');
+		await page.getByRole('link', { name: '返回计分方法' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('计分方法');
 	});
 });
 

@@ -92,6 +92,8 @@ export function sitePages(): string[] {
 			else if (rel === 'guide/[id]')
 				for (const g of readdirSync(join(ROOT, 'content/guidance')))
 					out.push(`/guide/${g.replace(/\.mdx?$/, '')}/`);
+			else if (rel === 'method/[category]')
+				for (const k of catalogue.categories) out.push(`/method/${k.id.toLowerCase()}/`);
 			else out.push(`/${rel.replace(/(^|\/)index$/, '')}/`.replace(/\/+/g, '/'));
 		}
 	};
