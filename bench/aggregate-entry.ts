@@ -20,6 +20,7 @@ let n = 0;
 const loaded = loadResultFiles(files, {
 	catalogue,
 	newId: () => `b-${++n}`,
+	untitled: '导入的评估',
 	now: new Date(),
 	passMark: 75,
 	modelMark: 90,

@@ -704,44 +704,36 @@ export function filterEntries(
 
 // ---------------------------------------------------------------- CSV
 
-/** Scope labels in the CSV (a file format, so kept here rather than in the UI strings). */
-const SCOPE_LABELS: Record<Scope, string> = { union: '基层工会', subunit: '分工会或工会小组' };
+/** Text of the overview CSV, passed in so the module stays free of the strings file. */
+export interface OverviewCsvLabels {
+	/** Headers of the fixed columns: unit, union, scope, parent, date, total, base, bonus, band, completion. */
+	head: readonly [string, string, string, string, string, string, string, string, string, string];
+	/** Header of the last column, the catalogue-version note. */
+	noteHead: string;
+	/** The scope of each entry. */
+	scope: Record<Scope, string>;
+	/** Cell for a category whose criteria are all 不适用. */
+	na: string;
+	/** Note for an entry filled on an older catalogue, given its version. */
+	olderCatalogue: (version: string) => string;
+	/** Added to that note, given the criteria the older catalogue lacked. */
+	missingCriteria: (ids: readonly string[]) => string;
+}
 
-/** Fixed CSV columns before the per-category ones. */
-export const OVERVIEW_CSV_HEAD = [
-	'单位名称',
-	'工会名称',
-	'层级',
-	'上级工会',
-	'评估日期',
-	'总分',
-	'基本分',
-	'加分',
-	'等次',
-	'完成度%',
-] as const;
-
-/** The 目录版本说明 cell: empty for the current catalogue, else which version and what was missing. */
-function catalogueNote(e: OverviewEntry): string {
+/** The catalogue-version note: empty for the current catalogue, else which version and what was missing. */
+function catalogueNote(e: OverviewEntry, labels: OverviewCsvLabels): string {
 	if (!e.olderCatalogue) return '';
-	const missing = e.missingCriteria.length
-		? `；本版新增指标 ${e.missingCriteria.join('、')} 按未答计`
-		: '';
-	return `按 ${e.catalogueVersion} 版指标目录填写${missing}`;
+	return labels.olderCatalogue(e.catalogueVersion) + (e.missingCriteria.length ? labels.missingCriteria(e.missingCriteria) : '');
 }
 
 /** The overview as CSV for Excel: one row per entry, category percents, and a catalogue-version note. */
-export function overviewCsv(entries: readonly OverviewEntry[], catalogue: Catalogue): string {
-	const header: Cell[] = [
-		...OVERVIEW_CSV_HEAD,
-		...catalogue.categories.map((k) => k.title),
-		'目录版本说明',
-	];
+export function overviewCsv(entries: readonly OverviewEntry[], catalogue: Catalogue, labels: OverviewCsvLabels): string {
+	const header: Cell[] = [...labels.head, ...catalogue.categories.map((k) => k.title), labels.noteHead];
 	const bandName = (id: BandId) => catalogue.bands.find((b) => b.id === id)?.name ?? id;
 	const rows: Cell[][] = entries.map((e) => [
 		e.unitName,
 		e.unionName,
-		SCOPE_LABELS[e.scope],
+		labels.scope[e.scope],
 		e.parentUnion,
 		e.assessedOn,
 		e.total,
@@ -751,9 +743,9 @@ export function overviewCsv(entries: readonly OverviewEntry[], catalogue: Catalo
 		e.completionPercent,
 		...catalogue.categories.map((k) => {
 			const v = e.categoryPercents[k.id];
-			return typeof v === 'number' ? v : '不适用';
+			return typeof v === 'number' ? v : labels.na;
 		}),
-		catalogueNote(e),
+		catalogueNote(e, labels),
 	]);
 	return toCsv([header, ...rows]);
 }

@@ -145,7 +145,7 @@ function walkJson(data: unknown, bounds?: { maxEntries: number; maxValues: numbe
 		if (bounds && (size > bounds.maxEntries || seen > bounds.maxValues)) {
 			const path: string[] = [];
 			for (let j = i; j > 0; j = parents[j]!) path.unshift(Array.from(keys[j]!).slice(0, 40).join(''));
-			return path.join('.') || '(根)';
+			return path.join('.') ;
 		}
 		for (let n = 0; n < size; n++) {
 			const key = own ? own[n]! : String(n);
@@ -198,7 +198,7 @@ function crowdedText(text: string, bounds: { maxEntries: number; maxValues: numb
 		} else if (c === 0x2c && commas.length) {
 			const top = commas.length - 1;
 			if (++commas[top]! >= bounds.maxEntries || ++total >= bounds.maxValues)
-				return keys.slice(1).map((k) => Array.from(k).slice(0, 40).join('')).join('.') || '(根)';
+				return keys.slice(1).map((k) => Array.from(k).slice(0, 40).join('')).join('.') ;
 		}
 	}
 	return null;
@@ -234,7 +234,7 @@ function firstIssuePath(
 	// An unknown key is reported on the object holding it: name the key itself (shortened, it comes from the file).
 	const key = issue.code === 'unrecognized_keys' ? issue.keys?.[0] : undefined;
 	const path = key === undefined ? issue.path : [...issue.path, Array.from(key).slice(0, 40).join('')];
-	return path.map(String).join('.') || '(根)';
+	return path.map(String).join('.') ;
 }
 
 export interface ParseOptions {
@@ -244,6 +244,8 @@ export interface ParseOptions {
 	now: Date;
 	/** Refuse answers to criteria the catalogue does not have (the checklist does; the overview does not). */
 	rejectUnknownCriteria: boolean;
+	/** Name for a migrated file that has neither a unit name nor a date. */
+	untitled: string;
 	/** Default band marks for migrated files. */
 	passMark: number;
 	modelMark: number;
@@ -307,7 +309,7 @@ export function migrateV1(v1: z.infer<typeof V1Schema>, opts: ParseOptions): Ass
 		name:
 			Array.from([v1.profile.unitName, v1.profile.assessedOn].filter(Boolean).join(' '))
 				.slice(0, LIMITS.shortText)
-				.join('') || '导入的评估',
+				.join('') || opts.untitled,
 		now: opts.now,
 		catalogueVersion: v1.catalogueVersion,
 		passMark: opts.passMark,

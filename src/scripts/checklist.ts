@@ -460,6 +460,7 @@ class ZzChecklist extends HTMLElement {
 			newId,
 			now: new Date(),
 			rejectUnknownCriteria: true,
+			untitled: t('import.untitled'),
 			...this.session.defaults,
 		});
 		if (!result.ok) return this.importFailed(importErrorText(result.error));

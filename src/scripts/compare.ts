@@ -13,6 +13,7 @@ import {
 	sortEntries,
 	summarise,
 	type FileInput,
+	type OverviewCsvLabels,
 	type OverviewEntry,
 	type Rejected,
 	type SortKey,
@@ -76,7 +77,11 @@ class ZzCompare extends HTMLElement {
 		}
 		this.$('[data-export]').addEventListener('click', () => {
 			const shown = this.visibleEntries();
-			download(`职工之家汇总_${new Date().toISOString().slice(0, 10)}.csv`, overviewCsv(shown, catalogue), 'text/csv;charset=utf-8');
+			download(
+				t('overviewCsv.fileName', { date: new Date().toISOString().slice(0, 10) }),
+				overviewCsv(shown, catalogue, overviewCsvLabels()),
+				'text/csv;charset=utf-8',
+			);
 		});
 		this.$<HTMLSelectElement>('[data-time-branch]').addEventListener('change', () => {
 			this.branchChosen = true;
@@ -116,6 +121,7 @@ class ZzCompare extends HTMLElement {
 			catalogue: this.session.catalogue,
 			newId,
 			now: new Date(),
+			untitled: t('import.untitled'),
 			...this.session.defaults,
 		});
 		this.entries = result.entries;
@@ -174,7 +180,7 @@ class ZzCompare extends HTMLElement {
 				box.type = 'checkbox';
 				box.value = String(i);
 				box.checked = true;
-				label.append(box, `${e.assessedOn || '—'} · ${f1(e.total)} 分 · ${e.fileName}`);
+				label.append(box, t('compare.timeOption', { date: e.assessedOn || '—', total: f1(e.total), file: e.fileName }));
 				if (e.olderCatalogue) label.append(' ', el('span', t('compare.olderMark'), 'badge veto'));
 				return label;
 			}),
@@ -427,3 +433,26 @@ class ZzCompare extends HTMLElement {
 }
 
 customElements.define('zz-compare', ZzCompare);
+
+/** The overview CSV's text, from the strings file. */
+function overviewCsvLabels(): OverviewCsvLabels {
+	return {
+		head: [
+			t('overviewCsv.unitName'),
+			t('overviewCsv.unionName'),
+			t('overviewCsv.scope'),
+			t('overviewCsv.parentUnion'),
+			t('overviewCsv.assessedOn'),
+			t('overviewCsv.total'),
+			t('overviewCsv.base'),
+			t('overviewCsv.bonus'),
+			t('overviewCsv.band'),
+			t('overviewCsv.completion'),
+		],
+		noteHead: t('overviewCsv.noteHead'),
+		scope: { union: t('overviewCsv.scopeUnion'), subunit: t('overviewCsv.scopeSubunit') },
+		na: t('overviewCsv.na'),
+		olderCatalogue: (version) => t('overviewCsv.olderCatalogue', { version }),
+		missingCriteria: (ids) => t('overviewCsv.missingCriteria', { ids: ids.join('、') }),
+	};
+}

@@ -164,7 +164,7 @@ class ZzResults extends HTMLElement {
 	private async downloadPng(which: 'radar' | 'bar'): Promise<void> {
 		if (!this.charts) return;
 		const blob = await this.charts.png(this.charts[which]);
-		if (blob) download(`${fileStem(this.session.current)}_${which === 'radar' ? '雷达图' : '条形图'}.png`, blob, 'image/png');
+		if (blob) download(`${fileStem(this.session.current)}_${t(which === 'radar' ? 'results.pngRadar' : 'results.pngBar')}.png`, blob, 'image/png');
 	}
 }
 

@@ -148,6 +148,6 @@ export function download(name: string, content: Blob | string, type = 'applicati
 
 /** A file-name-safe stem from the profile and date. */
 export function fileStem(a: Assessment): string {
-	const who = (a.profile.unionName || a.profile.unitName || a.name || '职工之家自评').replace(/[\\/:*?"<>|\s]+/g, '_');
+	const who = (a.profile.unionName || a.profile.unitName || a.name || t('results.fileStemFallback')).replace(/[\\/:*?"<>|\s]+/g, '_');
 	return `${who}_${a.profile.assessedOn || a.updatedAt.slice(0, 10)}`;
 }

@@ -9,6 +9,7 @@ import {
 	histogram,
 	loadResultFiles,
 	overviewCsv,
+	type OverviewCsvLabels,
 	percentileInc,
 	rollUpSubunits,
 	sortEntries,
@@ -21,6 +22,8 @@ import { generateBadFiles, generateResultFiles, withSizes } from '../../src/lib/
 import type { Catalogue } from '../../src/lib/catalogue-schema';
 import { FORMAT } from '../../src/lib/result-file';
 import { catalogue, loadOptions, makeEntry, makeFile } from './fixtures';
+import { fill } from '../../src/i18n/format';
+import strings from '../../src/i18n/zh-CN.json' with { type: 'json' };
 
 const close = (a: number | null | undefined, b: number) => expect(a).toBeCloseTo(b, 9);
 
@@ -657,7 +660,27 @@ describe('overviewCsv', () => {
 			missingCriteria: ['H3', 'J3'],
 		}),
 	];
-	const csv = overviewCsv(entries, catalogue);
+	// The labels the compare page passes in, read from the strings file.
+	const labels: OverviewCsvLabels = {
+		head: [
+			strings['overviewCsv.unitName'],
+			strings['overviewCsv.unionName'],
+			strings['overviewCsv.scope'],
+			strings['overviewCsv.parentUnion'],
+			strings['overviewCsv.assessedOn'],
+			strings['overviewCsv.total'],
+			strings['overviewCsv.base'],
+			strings['overviewCsv.bonus'],
+			strings['overviewCsv.band'],
+			strings['overviewCsv.completion'],
+		],
+		noteHead: strings['overviewCsv.noteHead'],
+		scope: { union: strings['overviewCsv.scopeUnion'], subunit: strings['overviewCsv.scopeSubunit'] },
+		na: strings['overviewCsv.na'],
+		olderCatalogue: (version) => fill(strings['overviewCsv.olderCatalogue'], { version }),
+		missingCriteria: (ids) => fill(strings['overviewCsv.missingCriteria'], { ids: ids.join('、') }),
+	};
+	const csv = overviewCsv(entries, catalogue, labels);
 	const lines = csv.slice(BOM.length).split('\r\n');
 
 	it('starts with a BOM and has the Chinese header', () => {

@@ -19,6 +19,7 @@ export function loadOptions(extra: Partial<LoadOptions> = {}): LoadOptions {
 		catalogue,
 		newId: () => `t-${++n}`,
 		now: new Date('2026-03-01T00:00:00Z'),
+		untitled: '导入的评估',
 		passMark: 75,
 		modelMark: 90,
 		...extra,

@@ -36,6 +36,7 @@ const opts = (over: Partial<ParseOptions> = {}): ParseOptions => ({
 	newId: () => 'imported-1',
 	now: NOW,
 	rejectUnknownCriteria: true,
+	untitled: '导入的评估',
 	passMark: 75,
 	modelMark: 90,
 	...over,
