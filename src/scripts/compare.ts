@@ -426,6 +426,9 @@ class ZzCompare extends HTMLElement {
 		series: { label: string; data: (number | null)[] }[],
 		yMax?: number,
 	): Promise<void> {
+		// A chart inside a hidden section is not shown: chart.js is not even loaded for it.
+		// The section's next render, once it is shown, draws it.
+		if (canvas.closest('[hidden]')) return;
 		const { seriesBarChart } = await import('./charts');
 		this.charts[which]?.destroy();
 		this.charts[which] = seriesBarChart(canvas, labels, series, yMax);

@@ -713,6 +713,20 @@ test.describe('compare: loading many files', () => {
 	});
 });
 
+test('chart.js is not loaded while there is nothing to chart, and is once files are loaded', async ({
+	page,
+}) => {
+	const chartChunk = (u: string) => /\/_astro\/charts\.[\w-]+\.js$/.test(u);
+	const urls: string[] = [];
+	page.on('request', (r) => urls.push(r.url()));
+	await page.goto('/compare/', { waitUntil: 'networkidle' });
+	await expect(page.getByText(strings['compare.none'])).toBeVisible();
+	expect(urls.filter(chartChunk)).toEqual([]);
+	await pick(page, strings['compare.pickFiles'], seriesPaths);
+	await expect(page.locator('canvas[data-hist-chart][height]')).toBeAttached();
+	expect(urls.filter(chartChunk)).toHaveLength(1);
+});
+
 test('loading files shows the branch with most dates over time, unless the reader chose one', async ({
 	page,
 }) => {
