@@ -1,2 +1,4 @@
 import { defineConfig } from 'vitest/config';
-export default defineConfig({ test: { include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } });
+export default defineConfig({
+	test: { include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+});

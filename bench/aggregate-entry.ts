@@ -12,7 +12,9 @@ import { loadResultFiles, summarise, rollUpSubunits } from '../src/lib/aggregate
 
 const count = Number(process.argv[2] ?? 1000);
 const outDir = process.argv[3];
-const catalogue = CatalogueSchema.parse(parse(readFileSync('content/criteria/catalogue.yaml', 'utf8')));
+const catalogue = CatalogueSchema.parse(
+	parse(readFileSync('content/criteria/catalogue.yaml', 'utf8')),
+);
 const t0 = performance.now();
 const files = withSizes(generateResultFiles(catalogue, count, 20261126));
 const t1 = performance.now();
@@ -32,7 +34,9 @@ const t3 = performance.now();
 if (outDir) {
 	rmSync(outDir, { recursive: true, force: true });
 	mkdirSync(outDir, { recursive: true });
-	files.forEach((f, i) => writeFileSync(join(outDir, `${String(i).padStart(4, '0')}.json`), f.text));
+	files.forEach((f, i) =>
+		writeFileSync(join(outDir, `${String(i).padStart(4, '0')}.json`), f.text),
+	);
 }
 const bytes = files.reduce((s, f) => s + f.size, 0);
 console.log(

@@ -15,7 +15,17 @@
  * These are measurements, not tests: nothing here fails on a slow machine.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -23,10 +33,17 @@ import { gzipSync } from 'node:zlib';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'bench', 'out');
 mkdirSync(out, { recursive: true });
-const only = (process.argv.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',').filter(Boolean);
+const only = (process.argv.find((a) => a.startsWith('--only=')) ?? '')
+	.slice(7)
+	.split(',')
+	.filter(Boolean);
 const want = (name) => only.length === 0 || only.includes(name);
-const lhPages = (process.argv.find((a) => a.startsWith('--lh-pages=')) ?? '').slice(11).split(',').filter(Boolean);
-const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const lhPages = (process.argv.find((a) => a.startsWith('--lh-pages=')) ?? '')
+	.slice(11)
+	.split(',')
+	.filter(Boolean);
+const chromiumPath =
+	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const astroBin = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const rows = [];
 const record = (area, metric, value, budget = '') => {
@@ -39,7 +56,11 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 function measured(cmd, args, opts = {}) {
 	return new Promise((resolve) => {
 		const started = performance.now();
-		const child = spawn(cmd, args, { cwd: opts.cwd ?? root, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(cmd, args, {
+			cwd: opts.cwd ?? root,
+			env: { ...process.env, ...opts.env },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let peak = 0;
 		let log = '';
 		child.stdout.on('data', (d) => (log += d));
@@ -130,20 +151,37 @@ async function generateFiles(count, folder) {
 		outfile: entry,
 		logLevel: 'warning',
 	});
-	return spawnSync(process.execPath, [entry, String(count), folder], { cwd: root, encoding: 'utf8' });
+	return spawnSync(process.execPath, [entry, String(count), folder], {
+		cwd: root,
+		encoding: 'utf8',
+	});
 }
 
 async function browser() {
 	const { chromium } = await import('playwright');
 	return chromium.launch({
 		...(chromiumPath ? { executablePath: chromiumPath } : {}),
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+		],
 	});
 }
 
 // ---- build ------------------------------------------------------------------------------
-if (want('build') || want('js') || want('search') || want('import') || want('aggregate') || want('lighthouse')) {
-	const r = await measured(process.execPath, [astroBin, 'build'], { env: { ASTRO_TELEMETRY_DISABLED: '1' } });
+if (
+	want('build') ||
+	want('js') ||
+	want('search') ||
+	want('import') ||
+	want('aggregate') ||
+	want('lighthouse')
+) {
+	const r = await measured(process.execPath, [astroBin, 'build'], {
+		env: { ASTRO_TELEMETRY_DISABLED: '1' },
+	});
 	if (r.code !== 0) {
 		console.error(r.log);
 		process.exit(1);
@@ -162,23 +200,35 @@ if (want('js')) {
 		if (seen.has(file)) return seen;
 		seen.add(file);
 		const text = readFileSync(file, 'utf8');
-		for (const m of text.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g))
+		for (const m of text.matchAll(
+			/(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g,
+		))
 			graph(join(dirname(file), m[1]), seen);
 		return seen;
 	};
 	const dynamicOf = (files) => {
 		const dyn = new Set();
 		for (const f of files)
-			for (const m of readFileSync(f, 'utf8').matchAll(/import\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g)) dyn.add(join(dirname(f), m[1]));
+			for (const m of readFileSync(f, 'utf8').matchAll(
+				/import\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g,
+			))
+				dyn.add(join(dirname(f), m[1]));
 		return dyn;
 	};
 	const initialJs = (html) => {
 		const text = readFileSync(html, 'utf8');
 		const files = new Set();
-		for (const m of text.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g)) for (const f of graph(join(dist, m[1]))) files.add(f);
-		const inline = [...text.matchAll(/<script(?![^>]*type="application\/json")(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+		for (const m of text.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g))
+			for (const f of graph(join(dist, m[1]))) files.add(f);
+		const inline = [
+			...text.matchAll(
+				/<script(?![^>]*type="application\/json")(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g,
+			),
+		].map((m) => m[1]);
 		for (const code of inline)
-			for (const m of code.matchAll(/["'](\/_astro\/[^"']+\.js)["']/g)) if (!code.includes(`import("${m[1]}")`)) for (const f of graph(join(dist, m[1]))) files.add(f);
+			for (const m of code.matchAll(/["'](\/_astro\/[^"']+\.js)["']/g))
+				if (!code.includes(`import("${m[1]}")`))
+					for (const f of graph(join(dist, m[1]))) files.add(f);
 		const inlineBytes = inline.reduce((s, c) => s + gzipSync(c, { level: 9 }).length, 0);
 		return { files, inlineBytes };
 	};
@@ -192,24 +242,48 @@ if (want('js')) {
 	for (const [name, page, budget] of kinds) {
 		const { files, inlineBytes } = initialJs(join(dist, page));
 		const initial = [...files].reduce((s, f) => s + gz(f), 0) + inlineBytes;
-		record('js', `${name}: JS before search/menu/charts (gzip)`, kb(initial), budget ? `≤ ${kb(budget)}` : '');
+		record(
+			'js',
+			`${name}: JS before search/menu/charts (gzip)`,
+			kb(initial),
+			budget ? `≤ ${kb(budget)}` : '',
+		);
 		const lazy = dynamicOf(files);
 		const all = new Set(files);
 		for (const f of lazy) for (const g of graph(f)) all.add(g);
 		const total = [...all].reduce((s, f) => s + gz(f), 0) + inlineBytes;
-		if (name === 'results') record('js', 'results: all JS incl. chart.js once charts show (gzip)', kb(total), `≤ ${kb(75 * 1024)}`);
+		if (name === 'results')
+			record(
+				'js',
+				'results: all JS incl. chart.js once charts show (gzip)',
+				kb(total),
+				`≤ ${kb(75 * 1024)}`,
+			);
 		if (name === 'guide page') {
 			const text = [...files].map((f) => readFileSync(f, 'utf8')).join('\n');
-			record('js', 'guide page: contains chart.js / zod', `${/Chart\.js|chartjs/i.test(text) ? 'chart.js!' : 'no'} / ${/ZodError|\$ZodType/.test(text) ? 'zod!' : 'no'}`, 'no / no');
+			record(
+				'js',
+				'guide page: contains chart.js / zod',
+				`${/Chart\.js|chartjs/i.test(text) ? 'chart.js!' : 'no'} / ${/ZodError|\$ZodType/.test(text) ? 'zod!' : 'no'}`,
+				'no / no',
+			);
 			record('js', 'guide page: JS after opening search (gzip, site code)', kb(total));
 		}
 	}
-	const guideHtml = gzipSync(readFileSync(join(dist, 'guide/minzhu/index.html')), { level: 9 }).length;
+	const guideHtml = gzipSync(readFileSync(join(dist, 'guide/minzhu/index.html')), {
+		level: 9,
+	}).length;
 	record('js', 'guide page HTML (gzip)', kb(guideHtml), '≤ 14.0 KB');
-	const css = walk(join(dist, '_astro')).filter((f) => f.endsWith('.css')).reduce((s, f) => s + gz(f), 0);
+	const css = walk(join(dist, '_astro'))
+		.filter((f) => f.endsWith('.css'))
+		.reduce((s, f) => s + gz(f), 0);
 	record('js', 'all CSS (gzip)', kb(css));
 	const pf = walk(join(dist, 'pagefind'));
-	record('js', `search index: ${pf.length} files`, kb(pf.reduce((s, f) => s + statSync(f).size, 0)));
+	record(
+		'js',
+		`search index: ${pf.length} files`,
+		kb(pf.reduce((s, f) => s + statSync(f).size, 0)),
+	);
 }
 
 // ---- search -----------------------------------------------------------------------------
@@ -243,8 +317,15 @@ if (want('search') || want('import') || want('aggregate')) {
 					}).observe(popup, { childList: true, subtree: true });
 				});
 				const timeTo = async (title) => {
-					await page.waitForFunction((t) => window.__bench.marks.some(([x]) => x.includes(t)), title, { timeout: 20_000 });
-					return page.evaluate((t) => window.__bench.marks.find(([x]) => x.includes(t))[1] - window.__bench.input, title);
+					await page.waitForFunction(
+						(t) => window.__bench.marks.some(([x]) => x.includes(t)),
+						title,
+						{ timeout: 20_000 },
+					);
+					return page.evaluate(
+						(t) => window.__bench.marks.find(([x]) => x.includes(t))[1] - window.__bench.input,
+						title,
+					);
 				};
 				await page.keyboard.press('/');
 				await page.keyboard.insertText('五必访');
@@ -260,9 +341,24 @@ if (want('search') || want('import') || want('aggregate')) {
 				await ctx.close();
 			}
 			const med = (k) => runs.map((r) => r[k]).sort((a, c) => a - c)[1];
-			record('search', 'cold: query typed → first result shown, 4× CPU (median of 3)', `${Math.round(med('cold'))} ms`, '≤ 600 ms');
-			record('search', 'warm: next query → first result shown, 4× CPU (median of 3)', `${Math.round(med('warm'))} ms`, '≤ 150 ms');
-			record('search', 'bytes fetched by a first query 五必访 (pagefind files, gzip)', kb(med('coldBytes')), '≤ 150.0 KB');
+			record(
+				'search',
+				'cold: query typed → first result shown, 4× CPU (median of 3)',
+				`${Math.round(med('cold'))} ms`,
+				'≤ 600 ms',
+			);
+			record(
+				'search',
+				'warm: next query → first result shown, 4× CPU (median of 3)',
+				`${Math.round(med('warm'))} ms`,
+				'≤ 150 ms',
+			);
+			record(
+				'search',
+				'bytes fetched by a first query 五必访 (pagefind files, gzip)',
+				kb(med('coldBytes')),
+				'≤ 150.0 KB',
+			);
 			// Other first queries, each on a first visit: a four-character term and a long phrase.
 			for (const query of ['职工书屋', '为职工办实事落实五必访']) {
 				const ctx = await b.newContext({ serviceWorkers: 'block' });
@@ -275,20 +371,46 @@ if (want('search') || want('import') || want('aggregate')) {
 				await page.goto(`${server.url}/guide/minzhu/`);
 				await page.keyboard.press('/');
 				await page.keyboard.insertText(query);
-				await page.locator('#site-search-results a.search-result-title').first().waitFor({ timeout: 20_000 });
+				await page
+					.locator('#site-search-results a.search-result-title')
+					.first()
+					.waitFor({ timeout: 20_000 });
 				await page.waitForLoadState('networkidle');
-				record('search', `bytes fetched by a first query ${query}`, kb(wireBytes(fetched)), '≤ 150.0 KB');
+				record(
+					'search',
+					`bytes fetched by a first query ${query}`,
+					kb(wireBytes(fetched)),
+					'≤ 150.0 KB',
+				);
 				await ctx.close();
 			}
-			const chunks = readdirSync(join(root, 'dist', 'pagefind', 'index')).map((f) => statSync(join(root, 'dist', 'pagefind', 'index', f)).size);
-			record('search', `word index: ${chunks.length} chunks, largest (gzip)`, kb(Math.max(...chunks)));
+			const chunks = readdirSync(join(root, 'dist', 'pagefind', 'index')).map(
+				(f) => statSync(join(root, 'dist', 'pagefind', 'index', f)).size,
+			);
+			record(
+				'search',
+				`word index: ${chunks.length} chunks, largest (gzip)`,
+				kb(Math.max(...chunks)),
+			);
 		}
 		if (want('import')) {
 			const dir = join(root, 'bench', '.tmp');
 			mkdirSync(dir, { recursive: true });
 			const answers = {};
-			for (let i = 0; i < 60000; i++) answers[`A${i}`] = { level: 3, na: false, naReason: '', rate: null, evidence: [], note: 'x' };
-			const big = JSON.stringify({ format: 'zhigong-zhijia.assessment', schemaVersion: 2, answers });
+			for (let i = 0; i < 60000; i++)
+				answers[`A${i}`] = {
+					level: 3,
+					na: false,
+					naReason: '',
+					rate: null,
+					evidence: [],
+					note: 'x',
+				};
+			const big = JSON.stringify({
+				format: 'zhigong-zhijia.assessment',
+				schemaVersion: 2,
+				answers,
+			});
 			const over = join(dir, 'hostile-over-5mb.json');
 			writeFileSync(over, big.padEnd(5.4 * 1024 * 1024, ' '));
 			const under = join(dir, 'hostile-under-5mb.json');
@@ -305,9 +427,14 @@ if (want('search') || want('import') || want('aggregate')) {
 				// Time from the file input's change event (the file is chosen) to the refusal shown.
 				await page.evaluate(() => {
 					const box = document.querySelector('[data-messages]');
-					document.querySelector('input[data-import]').addEventListener('change', () => (window.__chosen = performance.now()), true);
+					document
+						.querySelector('input[data-import]')
+						.addEventListener('change', () => (window.__chosen = performance.now()), true);
 					window.__refused = new Promise((resolve) =>
-						new MutationObserver(() => box.textContent && resolve(performance.now())).observe(box, { childList: true, subtree: true }),
+						new MutationObserver(() => box.textContent && resolve(performance.now())).observe(box, {
+							childList: true,
+							subtree: true,
+						}),
 					);
 				});
 				await page.locator('input[data-import]').setInputFiles(file);
@@ -320,18 +447,32 @@ if (want('search') || want('import') || want('aggregate')) {
 			const folder = join(root, 'bench', '.tmp', 'files-1000');
 			const r = await generateFiles(1000, folder);
 			const data = JSON.parse(r.stdout.trim().split('\n').pop());
-			record('aggregate', `1,000 files (${(data.bytes / 1024 / 1024).toFixed(1)} MB): load + validate + score, Node`, `${Math.round(data.loadMs)} ms`);
-			record('aggregate', '1,000 files: summarise (stats, histogram, weak criteria), Node', `${Math.round(data.summariseMs)} ms`);
+			record(
+				'aggregate',
+				`1,000 files (${(data.bytes / 1024 / 1024).toFixed(1)} MB): load + validate + score, Node`,
+				`${Math.round(data.loadMs)} ms`,
+			);
+			record(
+				'aggregate',
+				'1,000 files: summarise (stats, histogram, weak criteria), Node',
+				`${Math.round(data.summariseMs)} ms`,
+			);
 			const ctx = await b.newContext();
 			const page = await ctx.newPage();
 			await page.goto(`${server.url}/compare/`);
 			const t0 = Date.now();
-			await page.locator('input[data-files]').setInputFiles(readdirSync(folder).map((f) => join(folder, f)));
+			await page
+				.locator('input[data-files]')
+				.setInputFiles(readdirSync(folder).map((f) => join(folder, f)));
 			await page.locator('[data-load-status]', { hasText: '已载入' }).waitFor({ timeout: 120_000 });
 			const wall = Date.now() - t0;
 			const status = await page.locator('[data-load-status]').textContent();
 			record('aggregate', '1,000 files in the browser: pick → table shown (wall)', `${wall} ms`);
-			record('aggregate', '1,000 files in the browser: as the page reports', status?.match(/耗时 (\d+)/)?.[1] + ' ms');
+			record(
+				'aggregate',
+				'1,000 files in the browser: as the page reports',
+				status?.match(/耗时 (\d+)/)?.[1] + ' ms',
+			);
 			await ctx.close();
 		}
 	} finally {
@@ -348,16 +489,20 @@ if (want('lighthouse')) {
 	const port = 9337;
 	const profile = join(root, 'bench', '.tmp', 'lh-profile');
 	rmSync(profile, { recursive: true, force: true });
-	const chrome = spawn(chromiumPath ?? 'chromium', [
-		'--headless=new',
-		'--no-sandbox',
-		'--disable-gpu',
-		`--remote-debugging-port=${port}`,
-		`--user-data-dir=${profile}`,
-		'--disable-background-networking',
-		'--disable-component-update',
-		'about:blank',
-	], { stdio: 'ignore' });
+	const chrome = spawn(
+		chromiumPath ?? 'chromium',
+		[
+			'--headless=new',
+			'--no-sandbox',
+			'--disable-gpu',
+			`--remote-debugging-port=${port}`,
+			`--user-data-dir=${profile}`,
+			'--disable-background-networking',
+			'--disable-component-update',
+			'about:blank',
+		],
+		{ stdio: 'ignore' },
+	);
 	try {
 		await waitForPort(port);
 		const kinds = [
@@ -402,14 +547,23 @@ if (want('lighthouse')) {
 					{ cwd: root, timeout: 180_000 },
 				);
 				if (r.status !== 0 || !existsSync(file)) {
-					record('lighthouse', `${name}: run failed`, (r.stderr || '').split('\n').slice(-2).join(' ').slice(0, 60));
+					record(
+						'lighthouse',
+						`${name}: run failed`,
+						(r.stderr || '').split('\n').slice(-2).join(' ').slice(0, 60),
+					);
 					break;
 				}
 				const lhr = JSON.parse(readFileSync(file, 'utf8'));
-				scores.push(Object.fromEntries(Object.entries(lhr.categories).map(([k, v]) => [k, Math.round(v.score * 100)])));
+				scores.push(
+					Object.fromEntries(
+						Object.entries(lhr.categories).map(([k, v]) => [k, Math.round(v.score * 100)]),
+					),
+				);
 			}
 			if (!scores.length) continue;
-			const med = (k) => scores.map((s) => s[k]).sort((a, c) => a - c)[Math.floor(scores.length / 2)];
+			const med = (k) =>
+				scores.map((s) => s[k]).sort((a, c) => a - c)[Math.floor(scores.length / 2)];
 			record(
 				'lighthouse',
 				`${name}: perf / a11y / best practices / SEO (median of ${scores.length})`,
@@ -467,16 +621,33 @@ if (want('bigsite')) {
 				.replace(/^title: (.*)$/m, (_, t) => `title: ${t.slice(0, 30)}（${n + 1}）`)
 				.replace(/^order: \d+$/m, `order: ${100 + n}`)
 				.replace(/\n## /, `\n本页为第 ${n + 1} 个生成的测试页面。\n\n## `);
-			writeFileSync(join(dir, 'content', 'guidance', `gen-${String(n).padStart(4, '0')}.mdx`), copy);
+			writeFileSync(
+				join(dir, 'content', 'guidance', `gen-${String(n).padStart(4, '0')}.mdx`),
+				copy,
+			);
 			n++;
 		}
 	}
-	const r = await measured(process.execPath, [astroBin, 'build'], { cwd: dir, env: { ASTRO_TELEMETRY_DISABLED: '1', BUILD_ID: 'bench' } });
+	const r = await measured(process.execPath, [astroBin, 'build'], {
+		cwd: dir,
+		env: { ASTRO_TELEMETRY_DISABLED: '1', BUILD_ID: 'bench' },
+	});
 	if (r.code !== 0) console.error(r.log.slice(-2000));
-	const pages = existsSync(join(dir, 'dist')) ? walk(join(dir, 'dist')).filter((f) => f.endsWith('.html')).length : 0;
+	const pages = existsSync(join(dir, 'dist'))
+		? walk(join(dir, 'dist')).filter((f) => f.endsWith('.html')).length
+		: 0;
 	const pfLine = /Indexed (\d+) pages/.exec(r.log)?.[1];
-	record('bigsite', `2,000 guide pages (${pages} HTML files, ${pfLine ?? '?'} indexed): build time`, `${(r.ms / 1000).toFixed(1)} s`, '≈ 30 s (15 s / 1,000)');
-	record('bigsite', '2,000 guide pages: peak memory (process tree RSS)', `${r.peakMb.toFixed(0)} MB`);
+	record(
+		'bigsite',
+		`2,000 guide pages (${pages} HTML files, ${pfLine ?? '?'} indexed): build time`,
+		`${(r.ms / 1000).toFixed(1)} s`,
+		'≈ 30 s (15 s / 1,000)',
+	);
+	record(
+		'bigsite',
+		'2,000 guide pages: peak memory (process tree RSS)',
+		`${r.peakMb.toFixed(0)} MB`,
+	);
 	rmSync(dir, { recursive: true, force: true });
 }
 

@@ -33,13 +33,31 @@ export function serve(dir, port) {
 			path = join(dir, '404.html');
 		}
 		let body = readFileSync(path);
-		const headers = { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
-		if (/gzip/.test(String(req.headers['accept-encoding'])) && !/\.(png|ico|wasm)$/.test(path) && !path.endsWith('.pagefind') && !/\.pf_/.test(path)) {
+		const headers = {
+			'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+			'cache-control': 'no-cache',
+		};
+		if (
+			/gzip/.test(String(req.headers['accept-encoding'])) &&
+			!/\.(png|ico|wasm)$/.test(path) &&
+			!path.endsWith('.pagefind') &&
+			!/\.pf_/.test(path)
+		) {
 			body = gzipSync(body);
 			headers['content-encoding'] = 'gzip';
 		}
 		res.writeHead(status, headers);
 		res.end(body);
 	});
-	return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${port}`, stop: () => { server.closeAllConnections(); server.close(); } })));
+	return new Promise((resolve) =>
+		server.listen(port, '127.0.0.1', () =>
+			resolve({
+				url: `http://127.0.0.1:${port}`,
+				stop: () => {
+					server.closeAllConnections();
+					server.close();
+				},
+			}),
+		),
+	);
 }

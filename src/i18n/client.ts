@@ -11,6 +11,9 @@ export type { StringKey };
 let dict: Record<string, string> | undefined;
 
 export function t(key: StringKey, params: Record<string, string | number> = {}): string {
-	dict ??= JSON.parse(document.getElementById('zz-strings')?.textContent ?? '{}') as Record<string, string>;
+	dict ??= JSON.parse(document.getElementById('zz-strings')?.textContent ?? '{}') as Record<
+		string,
+		string
+	>;
 	return fill(dict[key] ?? key, params);
 }

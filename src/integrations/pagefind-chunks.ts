@@ -34,7 +34,9 @@ const RANGE_END = '\u{10FFFF}';
 
 export class PagefindLayoutError extends Error {
 	constructor(what: string) {
-		super(`pagefind index: ${what}. The re-chunking in src/integrations/pagefind-chunks.ts was written for pagefind ${VERIFIED_PAGEFIND_VERSIONS.join(', ')}; check the new layout before changing it.`);
+		super(
+			`pagefind index: ${what}. The re-chunking in src/integrations/pagefind-chunks.ts was written for pagefind ${VERIFIED_PAGEFIND_VERSIONS.join(', ')}; check the new layout before changing it.`,
+		);
 		this.name = 'PagefindLayoutError';
 	}
 }
@@ -74,7 +76,8 @@ export function skipItem(buf: Uint8Array, pos: number): number {
 			return head.next;
 		case 2:
 		case 3:
-			if (head.next + head.value > buf.length) throw new PagefindLayoutError('CBOR string runs past the end');
+			if (head.next + head.value > buf.length)
+				throw new PagefindLayoutError('CBOR string runs past the end');
 			return head.next + head.value;
 		case 4: {
 			let p = head.next;
@@ -94,7 +97,11 @@ export function skipItem(buf: Uint8Array, pos: number): number {
 }
 
 /** The items of the CBOR array at `pos`, as [start, end) spans, and the array's end. */
-function arrayItems(buf: Uint8Array, pos: number, what: string): { spans: [number, number][]; end: number } {
+function arrayItems(
+	buf: Uint8Array,
+	pos: number,
+	what: string,
+): { spans: [number, number][]; end: number } {
 	const head = readHead(buf, pos);
 	if (head.major !== 4) throw new PagefindLayoutError(`${what} is not an array`);
 	const spans: [number, number][] = [];
@@ -110,7 +117,9 @@ function arrayItems(buf: Uint8Array, pos: number, what: string): { spans: [numbe
 function readText(buf: Uint8Array, pos: number, what: string): string {
 	const head = readHead(buf, pos);
 	if (head.major !== 3) throw new PagefindLayoutError(`${what} is not a text string`);
-	return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(head.next, head.next + head.value));
+	return new TextDecoder('utf-8', { fatal: true }).decode(
+		buf.subarray(head.next, head.next + head.value),
+	);
 }
 
 function encodeHead(major: number, value: number): Uint8Array {
@@ -118,7 +127,13 @@ function encodeHead(major: number, value: number): Uint8Array {
 	if (value < 24) return Uint8Array.of(m | value);
 	if (value < 0x100) return Uint8Array.of(m | 24, value);
 	if (value < 0x10000) return Uint8Array.of(m | 25, value >> 8, value & 0xff);
-	return Uint8Array.of(m | 26, (value >>> 24) & 0xff, (value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff);
+	return Uint8Array.of(
+		m | 26,
+		(value >>> 24) & 0xff,
+		(value >> 16) & 0xff,
+		(value >> 8) & 0xff,
+		value & 0xff,
+	);
 }
 
 function encodeText(text: string): Uint8Array {
@@ -146,7 +161,8 @@ export function unwrap(file: Uint8Array, name: string): Uint8Array {
 	} catch {
 		throw new PagefindLayoutError(`${name} is not gzip`);
 	}
-	if (new TextDecoder().decode(raw.subarray(0, MAGIC.length)) !== MAGIC) throw new PagefindLayoutError(`${name} lacks the ${MAGIC} prefix`);
+	if (new TextDecoder().decode(raw.subarray(0, MAGIC.length)) !== MAGIC)
+		throw new PagefindLayoutError(`${name} lacks the ${MAGIC} prefix`);
 	return raw.subarray(MAGIC.length);
 }
 
@@ -178,12 +194,17 @@ export interface IndexChunk {
 /** Reads the words of one decompressed chunk (`[[word, ...]]`). */
 export function readChunkWords(cbor: Uint8Array, name: string): IndexWord[] {
 	const top = arrayItems(cbor, 0, `${name}`);
-	if (top.spans.length !== 1 || top.end !== cbor.length) throw new PagefindLayoutError(`${name} is not a one-item array`);
+	if (top.spans.length !== 1 || top.end !== cbor.length)
+		throw new PagefindLayoutError(`${name} is not a one-item array`);
 	const words = arrayItems(cbor, top.spans[0]![0], `${name} words`);
 	return words.spans.map(([start, end]) => {
 		const entry = arrayItems(cbor, start, `${name} word entry`);
-		if (entry.spans.length < 2) throw new PagefindLayoutError(`${name} has a word entry with ${entry.spans.length} items`);
-		return { word: readText(cbor, entry.spans[0]![0], `${name} word`), bytes: cbor.subarray(start, end) };
+		if (entry.spans.length < 2)
+			throw new PagefindLayoutError(`${name} has a word entry with ${entry.spans.length} items`);
+		return {
+			word: readText(cbor, entry.spans[0]![0], `${name} word`),
+			bytes: cbor.subarray(start, end),
+		};
 	});
 }
 
@@ -204,7 +225,10 @@ export function packChunks(words: IndexWord[], targetBytes: number): IndexChunk[
 	for (const w of words) {
 		if (w.word === '') throw new PagefindLayoutError('an indexed word is empty');
 		const encoded = new TextEncoder().encode(w.word);
-		if (previous && compareBytes(previous, encoded) >= 0) throw new PagefindLayoutError(`words are not sorted ("${new TextDecoder().decode(previous)}" before "${w.word}")`);
+		if (previous && compareBytes(previous, encoded) >= 0)
+			throw new PagefindLayoutError(
+				`words are not sorted ("${new TextDecoder().decode(previous)}" before "${w.word}")`,
+			);
 		previous = encoded;
 		const char = firstChar(w.word);
 		const last = groups.at(-1);
@@ -217,7 +241,11 @@ export function packChunks(words: IndexWord[], targetBytes: number): IndexChunk[
 	let current: { chars: string[]; words: IndexWord[]; size: number } | undefined;
 	const close = () => {
 		if (!current) return;
-		chunks.push({ from: current.chars[0]!, to: current.chars.at(-1)! + RANGE_END, words: current.words });
+		chunks.push({
+			from: current.chars[0]!,
+			to: current.chars.at(-1)! + RANGE_END,
+			words: current.words,
+		});
 		current = undefined;
 	};
 	for (const g of groups) {
@@ -238,24 +266,41 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
 }
 
 /** The chunk list `[from, to, hash]` read from decompressed metadata, and where it sits. */
-export function readMetaChunks(meta: Uint8Array): { version: string; chunks: { from: string; to: string; hash: string }[]; span: [number, number] } {
+export function readMetaChunks(meta: Uint8Array): {
+	version: string;
+	chunks: { from: string; to: string; hash: string }[];
+	span: [number, number];
+} {
 	const top = arrayItems(meta, 0, 'metadata');
-	if (top.end !== meta.length || top.spans.length < 3) throw new PagefindLayoutError('metadata is not the expected array');
+	if (top.end !== meta.length || top.spans.length < 3)
+		throw new PagefindLayoutError('metadata is not the expected array');
 	const version = readText(meta, top.spans[0]![0], 'metadata version');
 	const span = top.spans[2]!;
 	const list = arrayItems(meta, span[0], 'metadata chunk list');
 	const chunks = list.spans.map(([start]) => {
 		const triple = arrayItems(meta, start, 'metadata chunk entry');
-		if (triple.spans.length !== 3) throw new PagefindLayoutError('a metadata chunk entry is not [from, to, hash]');
-		const [from, to, hash] = triple.spans.map(([s]) => readText(meta, s, 'metadata chunk field')) as [string, string, string];
+		if (triple.spans.length !== 3)
+			throw new PagefindLayoutError('a metadata chunk entry is not [from, to, hash]');
+		const [from, to, hash] = triple.spans.map(([s]) =>
+			readText(meta, s, 'metadata chunk field'),
+		) as [string, string, string];
 		return { from, to, hash };
 	});
 	return { version, chunks, span };
 }
 
 /** Metadata with its chunk list replaced. */
-export function writeMetaChunks(meta: Uint8Array, span: [number, number], chunks: { from: string; to: string; hash: string }[]): Uint8Array {
-	const list = concat([encodeHead(4, chunks.length), ...chunks.map((c) => concat([encodeHead(4, 3), encodeText(c.from), encodeText(c.to), encodeText(c.hash)]))]);
+export function writeMetaChunks(
+	meta: Uint8Array,
+	span: [number, number],
+	chunks: { from: string; to: string; hash: string }[],
+): Uint8Array {
+	const list = concat([
+		encodeHead(4, chunks.length),
+		...chunks.map((c) =>
+			concat([encodeHead(4, 3), encodeText(c.from), encodeText(c.to), encodeText(c.hash)]),
+		),
+	]);
 	return concat([meta.subarray(0, span[0]), list, meta.subarray(span[1])]);
 }
 
@@ -287,20 +332,31 @@ export interface RechunkReport {
 /** Rewrites every language's word index under `bundleDir` (the `pagefind/` output folder). */
 export function rechunkPagefindBundle(bundleDir: string, targetBytes = 8_000): RechunkReport[] {
 	const entryPath = join(bundleDir, 'pagefind-entry.json');
-	const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as { version?: unknown; languages?: Record<string, { hash?: unknown }> };
-	if (typeof entry.version !== 'string' || !VERIFIED_PAGEFIND_VERSIONS.includes(entry.version)) throw new PagefindLayoutError(`version ${String(entry.version)} is not one this was checked against`);
-	if (!entry.languages || typeof entry.languages !== 'object') throw new PagefindLayoutError('pagefind-entry.json has no languages');
+	const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as {
+		version?: unknown;
+		languages?: Record<string, { hash?: unknown }>;
+	};
+	if (typeof entry.version !== 'string' || !VERIFIED_PAGEFIND_VERSIONS.includes(entry.version))
+		throw new PagefindLayoutError(
+			`version ${String(entry.version)} is not one this was checked against`,
+		);
+	if (!entry.languages || typeof entry.languages !== 'object')
+		throw new PagefindLayoutError('pagefind-entry.json has no languages');
 	const reports: RechunkReport[] = [];
 	const indexDir = join(bundleDir, 'index');
 	const taken = new Set(readdirSync(indexDir).map((f) => f.replace(/\.pf_index$/, '')));
 	for (const [language, info] of Object.entries(entry.languages)) {
-		if (typeof info.hash !== 'string') throw new PagefindLayoutError(`language ${language} has no hash`);
+		if (typeof info.hash !== 'string')
+			throw new PagefindLayoutError(`language ${language} has no hash`);
 		const metaName = `pagefind.${info.hash}.pf_meta`;
 		const meta = unwrap(readFileSync(join(bundleDir, metaName)), metaName);
 		const { version, chunks, span } = readMetaChunks(meta);
-		if (version !== entry.version) throw new PagefindLayoutError(`metadata version ${version} differs from ${entry.version}`);
+		if (version !== entry.version)
+			throw new PagefindLayoutError(`metadata version ${version} differs from ${entry.version}`);
 		const prefix = info.hash.replace(/_[0-9a-f]+$/, '');
-		const words = chunks.flatMap((c) => readChunkWords(unwrap(readFileSync(join(indexDir, `${c.hash}.pf_index`)), c.hash), c.hash));
+		const words = chunks.flatMap((c) =>
+			readChunkWords(unwrap(readFileSync(join(indexDir, `${c.hash}.pf_index`)), c.hash), c.hash),
+		);
 		const packed = packChunks(words, targetBytes);
 		const named = packed.map((c) => {
 			const file = wrap(encodeChunk(c.words));
@@ -313,7 +369,12 @@ export function rechunkPagefindBundle(bundleDir: string, targetBytes = 8_000): R
 		rmSync(join(bundleDir, metaName));
 		writeFileSync(join(bundleDir, `pagefind.${metaHash}.pf_meta`), newMeta);
 		info.hash = metaHash;
-		reports.push({ language, before: chunks.length, after: named.length, largest: Math.max(...named.map((c) => c.file.length)) });
+		reports.push({
+			language,
+			before: chunks.length,
+			after: named.length,
+			largest: Math.max(...named.map((c) => c.file.length)),
+		});
 	}
 	writeFileSync(entryPath, JSON.stringify(entry));
 	return reports;

@@ -29,7 +29,9 @@ export function pagefindIntegration(): AstroIntegration {
 					logger.info(`Indexed ${added.page_count} pages for search.`);
 					// Smaller word-index chunks: a first query fetches far less (see pagefind-chunks.ts).
 					for (const r of rechunkPagefindBundle(join(outDir, 'pagefind'))) {
-						logger.info(`Search index (${r.language}): ${r.before} chunks re-split into ${r.after}, largest ${(r.largest / 1024).toFixed(1)} KB.`);
+						logger.info(
+							`Search index (${r.language}): ${r.before} chunks re-split into ${r.after}, largest ${(r.largest / 1024).toFixed(1)} KB.`,
+						);
 					}
 				} finally {
 					await pagefind.close();

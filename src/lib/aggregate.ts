@@ -723,12 +723,23 @@ export interface OverviewCsvLabels {
 /** The catalogue-version note: empty for the current catalogue, else which version and what was missing. */
 function catalogueNote(e: OverviewEntry, labels: OverviewCsvLabels): string {
 	if (!e.olderCatalogue) return '';
-	return labels.olderCatalogue(e.catalogueVersion) + (e.missingCriteria.length ? labels.missingCriteria(e.missingCriteria) : '');
+	return (
+		labels.olderCatalogue(e.catalogueVersion) +
+		(e.missingCriteria.length ? labels.missingCriteria(e.missingCriteria) : '')
+	);
 }
 
 /** The overview as CSV for Excel: one row per entry, category percents, and a catalogue-version note. */
-export function overviewCsv(entries: readonly OverviewEntry[], catalogue: Catalogue, labels: OverviewCsvLabels): string {
-	const header: Cell[] = [...labels.head, ...catalogue.categories.map((k) => k.title), labels.noteHead];
+export function overviewCsv(
+	entries: readonly OverviewEntry[],
+	catalogue: Catalogue,
+	labels: OverviewCsvLabels,
+): string {
+	const header: Cell[] = [
+		...labels.head,
+		...catalogue.categories.map((k) => k.title),
+		labels.noteHead,
+	];
 	const bandName = (id: BandId) => catalogue.bands.find((b) => b.id === id)?.name ?? id;
 	const rows: Cell[][] = entries.map((e) => [
 		e.unitName,

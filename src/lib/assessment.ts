@@ -34,7 +34,15 @@ const criterionKey = z.string().check(z.regex(/^[A-Z]\d{1,2}$/));
 const isoDate = z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/));
 const isoDateTime = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/));
 
-export const UNIT_TYPES = ['enterprise', 'public', 'social', 'township', 'park', 'community', 'other'] as const;
+export const UNIT_TYPES = [
+	'enterprise',
+	'public',
+	'social',
+	'township',
+	'park',
+	'community',
+	'other',
+] as const;
 export const SCOPES = ['union', 'subunit'] as const;
 
 export const ProfileSchema = z.strictObject({
@@ -125,10 +133,18 @@ export const AssessmentSchema = z
 		settings: SettingsSchema,
 	})
 	.check(
-		z.refine((a) => Object.keys(a.answers).length <= LIMITS.answers, { message: 'too many answers' }),
-		z.refine((a) => Object.keys(a.vetoes).length <= LIMITS.keyedFlags, { message: 'too many vetoes' }),
-		z.refine((a) => Object.keys(a.eligibility).length <= LIMITS.keyedFlags, { message: 'too many conditions' }),
-		z.refine((a) => a.settings.passMark < a.settings.modelMark, { message: 'passMark must be below modelMark' }),
+		z.refine((a) => Object.keys(a.answers).length <= LIMITS.answers, {
+			message: 'too many answers',
+		}),
+		z.refine((a) => Object.keys(a.vetoes).length <= LIMITS.keyedFlags, {
+			message: 'too many vetoes',
+		}),
+		z.refine((a) => Object.keys(a.eligibility).length <= LIMITS.keyedFlags, {
+			message: 'too many conditions',
+		}),
+		z.refine((a) => a.settings.passMark < a.settings.modelMark, {
+			message: 'passMark must be below modelMark',
+		}),
 	);
 
 export type Profile = z.infer<typeof ProfileSchema>;
@@ -145,7 +161,14 @@ export function emptyAnswer(): Answer {
 
 /** Whether an answer holds nothing a user entered. */
 export function isEmptyAnswer(a: Answer): boolean {
-	return a.level === null && !a.na && a.naReason === '' && a.rate === null && a.evidence.length === 0 && a.note === '';
+	return (
+		a.level === null &&
+		!a.na &&
+		a.naReason === '' &&
+		a.rate === null &&
+		a.evidence.length === 0 &&
+		a.note === ''
+	);
 }
 
 /** A new, empty assessment. */
@@ -177,7 +200,15 @@ export function newAssessment(opts: {
 		answers: {},
 		vetoes: {},
 		eligibility: {},
-		survey: { members: null, participants: null, frontline: null, satisfied: null, basic: null, unsatisfied: null, countBasic: true },
+		survey: {
+			members: null,
+			participants: null,
+			frontline: null,
+			satisfied: null,
+			basic: null,
+			unsatisfied: null,
+			countBasic: true,
+		},
 		settings: { passMark: opts.passMark, modelMark: opts.modelMark },
 	};
 }

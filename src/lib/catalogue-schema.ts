@@ -8,9 +8,9 @@ import { z } from 'astro/zod';
 /** Ids such as `A`, `B` for categories and `A1`, `J2` for criteria; `V1` for vetoes. */
 const categoryId = z.string().regex(/^[A-Z]$/, { error: '类别编号应为一个大写字母，如 A' });
 const criterionId = z.string().regex(/^[A-Z]\d{1,2}$/, { error: '指标编号应为字母加数字，如 A1' });
-const guideRef = z
-	.string()
-	.regex(/^[a-z0-9-]+(#[a-z0-9\u4e00-\u9fa5-]+)?$/, { error: '指南链接应为页面编号，可带 #小标题' });
+const guideRef = z.string().regex(/^[a-z0-9-]+(#[a-z0-9\u4e00-\u9fa5-]+)?$/, {
+	error: '指南链接应为页面编号，可带 #小标题',
+});
 
 export const SourceSchema = z.strictObject({
 	/** Stable id used by criteria, vetoes and bands to cite this source. */
@@ -32,7 +32,9 @@ export const RateRuleSchema = z.strictObject({
 	formula: z.string().min(2),
 	/** Thresholds, highest first: a value ≥ min gets that level (0–3). */
 	thresholds: z
-		.array(z.strictObject({ min: z.number().min(0).max(100), level: z.number().int().min(0).max(3) }))
+		.array(
+			z.strictObject({ min: z.number().min(0).max(100), level: z.number().int().min(0).max(3) }),
+		)
 		.min(2)
 		.refine((t) => t.every((x, i) => i === 0 || x.min < t[i - 1]!.min), {
 			error: '阈值须从高到低排列',
@@ -154,30 +156,70 @@ export const CatalogueSchema = z
 		const catIds = new Set(c.categories.map((k) => k.id));
 		const seen = new Set<string>();
 		for (const [i, cr] of c.criteria.entries()) {
-			if (seen.has(cr.id)) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'id'], message: `指标编号重复：${cr.id}` });
+			if (seen.has(cr.id))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['criteria', i, 'id'],
+					message: `指标编号重复：${cr.id}`,
+				});
 			seen.add(cr.id);
 			if (!catIds.has(cr.category))
-				ctx.addIssue({ code: 'custom', path: ['criteria', i, 'category'], message: `未知类别：${cr.category}` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['criteria', i, 'category'],
+					message: `未知类别：${cr.category}`,
+				});
 			if (!cr.id.startsWith(cr.category))
-				ctx.addIssue({ code: 'custom', path: ['criteria', i, 'id'], message: `指标 ${cr.id} 的编号应以类别 ${cr.category} 开头` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['criteria', i, 'id'],
+					message: `指标 ${cr.id} 的编号应以类别 ${cr.category} 开头`,
+				});
 			for (const s of cr.sources)
-				if (!sourceIds.has(s)) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'sources'], message: `未知来源：${s}` });
+				if (!sourceIds.has(s))
+					ctx.addIssue({
+						code: 'custom',
+						path: ['criteria', i, 'sources'],
+						message: `未知来源：${s}`,
+					});
 		}
 		const base = c.criteria
 			.filter((cr) => !c.categories.find((k) => k.id === cr.category)?.bonus)
 			.reduce((sum, cr) => sum + cr.points, 0);
 		if (Math.abs(base - c.basePoints) > 1e-9)
-			ctx.addIssue({ code: 'custom', path: ['criteria'], message: `基本分合计应为 ${c.basePoints}，实为 ${base}` });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['criteria'],
+				message: `基本分合计应为 ${c.basePoints}，实为 ${base}`,
+			});
 		for (const [i, v] of c.vetoes.entries()) {
 			for (const s of v.sources)
-				if (!sourceIds.has(s)) ctx.addIssue({ code: 'custom', path: ['vetoes', i, 'sources'], message: `未知来源：${s}` });
+				if (!sourceIds.has(s))
+					ctx.addIssue({
+						code: 'custom',
+						path: ['vetoes', i, 'sources'],
+						message: `未知来源：${s}`,
+					});
 			if (v.derivedFrom && !seen.has(v.derivedFrom.criterion))
-				ctx.addIssue({ code: 'custom', path: ['vetoes', i, 'derivedFrom'], message: `未知指标：${v.derivedFrom.criterion}` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['vetoes', i, 'derivedFrom'],
+					message: `未知指标：${v.derivedFrom.criterion}`,
+				});
 		}
 		for (const [i, e] of c.eligibility.entries()) {
-			if (!sourceIds.has(e.source)) ctx.addIssue({ code: 'custom', path: ['eligibility', i, 'source'], message: `未知来源：${e.source}` });
+			if (!sourceIds.has(e.source))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['eligibility', i, 'source'],
+					message: `未知来源：${e.source}`,
+				});
 			if (e.check.kind === 'rate' && !seen.has(e.check.criterion))
-				ctx.addIssue({ code: 'custom', path: ['eligibility', i, 'check'], message: `未知指标：${e.check.criterion}` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['eligibility', i, 'check'],
+					message: `未知指标：${e.check.criterion}`,
+				});
 		}
 	});
 

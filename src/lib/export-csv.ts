@@ -17,14 +17,23 @@ export interface CsvLabels {
 }
 
 /** Builds the CSV text (with BOM) for one assessment. */
-export function assessmentCsv(catalogue: Catalogue, a: Assessment, score: ScoreResult, labels: CsvLabels): string {
+export function assessmentCsv(
+	catalogue: Catalogue,
+	a: Assessment,
+	score: ScoreResult,
+	labels: CsvLabels,
+): string {
 	const rows: Cell[][] = [labels.header];
 	for (const c of catalogue.criteria) {
 		const ans = a.answers[c.id];
 		const cs = score.criteria.find((x) => x.id === c.id)!;
 		const category = catalogue.categories.find((k) => k.id === c.category)!;
 		const level =
-			cs.status === 'na' ? labels.na : cs.level === null ? labels.unanswered : catalogue.levelNames[cs.level]!;
+			cs.status === 'na'
+				? labels.na
+				: cs.level === null
+					? labels.unanswered
+					: catalogue.levelNames[cs.level]!;
 		rows.push([
 			a.profile.unitName,
 			a.profile.unionName,
@@ -38,11 +47,29 @@ export function assessmentCsv(catalogue: Catalogue, a: Assessment, score: ScoreR
 			ans?.rate ?? null,
 			cs.status === 'na' ? null : round1(cs.earned),
 			ans?.na ? ans.naReason : '',
-			(ans?.evidence ?? []).map((i) => c.evidence[i]).filter(Boolean).join('；'),
+			(ans?.evidence ?? [])
+				.map((i) => c.evidence[i])
+				.filter(Boolean)
+				.join('；'),
 			ans?.note ?? '',
 		]);
 	}
-	rows.push([a.profile.unitName, a.profile.unionName, a.profile.assessedOn, '', '', labels.total, '', '', '', null, score.total, '', '', '']);
+	rows.push([
+		a.profile.unitName,
+		a.profile.unionName,
+		a.profile.assessedOn,
+		'',
+		'',
+		labels.total,
+		'',
+		'',
+		'',
+		null,
+		score.total,
+		'',
+		'',
+		'',
+	]);
 	return toCsv(rows);
 }
 

@@ -34,7 +34,14 @@ const ScoresSchema = z.strictObject({
 	vetoes: z.array(z.string().check(z.maxLength(4))).check(z.maxLength(LIMITS.keyedFlags)),
 	completion: z.strictObject({ answered: num, total: num, percent: num, complete: z.boolean() }),
 	categories: z
-		.array(z.strictObject({ id: z.string().check(z.maxLength(2)), earned: num, points: num, percent: z.nullable(num) }))
+		.array(
+			z.strictObject({
+				id: z.string().check(z.maxLength(2)),
+				earned: num,
+				points: num,
+				percent: z.nullable(num),
+			}),
+		)
 		.check(z.maxLength(30)),
 	criteria: z
 		.array(
@@ -64,7 +71,11 @@ export const ResultFileSchema = z
 		/** Scores computed when the file was written (informative). */
 		scores: ScoresSchema,
 	})
-	.check(z.refine((f) => f.catalogueVersion === f.assessment.catalogueVersion, { message: 'catalogue versions differ' }));
+	.check(
+		z.refine((f) => f.catalogueVersion === f.assessment.catalogueVersion, {
+			message: 'catalogue versions differ',
+		}),
+	);
 
 /** Version 1 files: profile and one level (or 不适用) per criterion. */
 const V1Schema = z.strictObject({
@@ -86,7 +97,9 @@ const V1Schema = z.strictObject({
 				note: z.optional(z.string().check(z.maxLength(LIMITS.note))),
 			}),
 		)
-		.check(z.refine((r) => Object.keys(r).length <= LIMITS.answers, { message: 'too many answers' })),
+		.check(
+			z.refine((r) => Object.keys(r).length <= LIMITS.answers, { message: 'too many answers' }),
+		),
 });
 
 export type ImportErrorCode =
@@ -111,7 +124,8 @@ export type ImportResult =
 
 /** The error for a file too large to read, decided from its size alone. */
 export function checkFileSize(bytes: number): ImportError | null {
-	if (bytes > MAX_FILE_BYTES) return { code: 'too-large', detail: (bytes / 1024 / 1024).toFixed(1) };
+	if (bytes > MAX_FILE_BYTES)
+		return { code: 'too-large', detail: (bytes / 1024 / 1024).toFixed(1) };
 	if (bytes === 0) return { code: 'empty', detail: '' };
 	return null;
 }
@@ -131,7 +145,10 @@ const RESULT_FILE_BOUNDS = { maxEntries: 1_000, maxValues: 10_000 };
  * stack), throwing ForbiddenKey at a forbidden key. With bounds, stops at the first
  * collection past them and returns its path (named as firstIssuePath names one).
  */
-function walkJson(data: unknown, bounds?: { maxEntries: number; maxValues: number }): string | null {
+function walkJson(
+	data: unknown,
+	bounds?: { maxEntries: number; maxValues: number },
+): string | null {
 	const values: unknown[] = [data];
 	const parents: number[] = [-1];
 	const keys: string[] = [''];
@@ -144,8 +161,9 @@ function walkJson(data: unknown, bounds?: { maxEntries: number; maxValues: numbe
 		seen += size;
 		if (bounds && (size > bounds.maxEntries || seen > bounds.maxValues)) {
 			const path: string[] = [];
-			for (let j = i; j > 0; j = parents[j]!) path.unshift(Array.from(keys[j]!).slice(0, 40).join(''));
-			return path.join('.') ;
+			for (let j = i; j > 0; j = parents[j]!)
+				path.unshift(Array.from(keys[j]!).slice(0, 40).join(''));
+			return path.join('.');
 		}
 		for (let n = 0; n < size; n++) {
 			const key = own ? own[n]! : String(n);
@@ -164,7 +182,10 @@ function walkJson(data: unknown, bounds?: { maxEntries: number; maxValues: numbe
  * Counts the commas of each open array or object (strings skipped); returns the path of
  * the first collection past the bounds, or null. Anything malformed is left to JSON.parse.
  */
-function crowdedText(text: string, bounds: { maxEntries: number; maxValues: number }): string | null {
+function crowdedText(
+	text: string,
+	bounds: { maxEntries: number; maxValues: number },
+): string | null {
 	const commas: number[] = [];
 	const keys: string[] = [];
 	const isObject: boolean[] = [];
@@ -198,7 +219,10 @@ function crowdedText(text: string, bounds: { maxEntries: number; maxValues: numb
 		} else if (c === 0x2c && commas.length) {
 			const top = commas.length - 1;
 			if (++commas[top]! >= bounds.maxEntries || ++total >= bounds.maxValues)
-				return keys.slice(1).map((k) => Array.from(k).slice(0, 40).join('')).join('.') ;
+				return keys
+					.slice(1)
+					.map((k) => Array.from(k).slice(0, 40).join(''))
+					.join('.');
 		}
 	}
 	return null;
@@ -222,19 +246,26 @@ export function safeJsonParse(text: string): unknown {
 /** Counts own keys of `value` at `path` when it is a plain object, else 0. */
 function keyCount(value: unknown, ...path: string[]): number {
 	let v: unknown = value;
-	for (const p of path) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[p] : undefined;
+	for (const p of path)
+		v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[p] : undefined;
 	return typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.keys(v).length : 0;
 }
 
 function firstIssuePath(
-	issues: readonly { path: PropertyKey[]; message: string; code?: string; keys?: readonly string[] }[],
+	issues: readonly {
+		path: PropertyKey[];
+		message: string;
+		code?: string;
+		keys?: readonly string[];
+	}[],
 ): string {
 	const issue = issues[0];
 	if (!issue) return '';
 	// An unknown key is reported on the object holding it: name the key itself (shortened, it comes from the file).
 	const key = issue.code === 'unrecognized_keys' ? issue.keys?.[0] : undefined;
-	const path = key === undefined ? issue.path : [...issue.path, Array.from(key).slice(0, 40).join('')];
-	return path.map(String).join('.') ;
+	const path =
+		key === undefined ? issue.path : [...issue.path, Array.from(key).slice(0, 40).join('')];
+	return path.map(String).join('.');
 }
 
 export interface ParseOptions {
@@ -256,26 +287,35 @@ export function parseResultFile(text: string, opts: ParseOptions): ImportResult 
 	if (text.trim() === '') return { ok: false, error: { code: 'empty', detail: '' } };
 	// Far more entries than any result file holds: refused before parsing, which would cost seconds.
 	const crowdedEarly = crowdedText(text, RESULT_FILE_BOUNDS);
-	if (crowdedEarly !== null) return { ok: false, error: { code: 'bad-shape', detail: crowdedEarly } };
+	if (crowdedEarly !== null)
+		return { ok: false, error: { code: 'bad-shape', detail: crowdedEarly } };
 	let data: unknown;
 	let crowded: string | null;
 	try {
 		data = JSON.parse(stripBom(text));
 		crowded = walkJson(data, RESULT_FILE_BOUNDS);
 	} catch (e) {
-		if (e instanceof ForbiddenKey) return { ok: false, error: { code: 'forbidden-key', detail: e.message } };
+		if (e instanceof ForbiddenKey)
+			return { ok: false, error: { code: 'forbidden-key', detail: e.message } };
 		return { ok: false, error: { code: 'not-json', detail: '' } };
 	}
-	if (typeof data !== 'object' || data === null || Array.isArray(data) || (data as { format?: unknown }).format !== FORMAT)
+	if (
+		typeof data !== 'object' ||
+		data === null ||
+		Array.isArray(data) ||
+		(data as { format?: unknown }).format !== FORMAT
+	)
 		return { ok: false, error: { code: 'not-result-file', detail: '' } };
 	const version = (data as { schemaVersion?: unknown }).schemaVersion;
 	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
 		return { ok: false, error: { code: 'bad-shape', detail: 'schemaVersion' } };
-	if (version > SCHEMA_VERSION) return { ok: false, error: { code: 'newer-version', detail: String(version) } };
+	if (version > SCHEMA_VERSION)
+		return { ok: false, error: { code: 'newer-version', detail: String(version) } };
 	// Past the bounds, the rest of the file was not looked at (nor is it ever used).
 	if (crowded !== null) return { ok: false, error: { code: 'bad-shape', detail: crowded } };
 	// Cheap limit checks before the schema walks a huge hostile object key by key.
-	if (keyCount(data, 'answers') > LIMITS.answers) return { ok: false, error: { code: 'bad-shape', detail: 'answers' } };
+	if (keyCount(data, 'answers') > LIMITS.answers)
+		return { ok: false, error: { code: 'bad-shape', detail: 'answers' } };
 	if (keyCount(data, 'assessment', 'answers') > LIMITS.answers)
 		return { ok: false, error: { code: 'bad-shape', detail: 'assessment.answers' } };
 
@@ -283,21 +323,30 @@ export function parseResultFile(text: string, opts: ParseOptions): ImportResult 
 	let migratedFrom: number | null = null;
 	if (version === 1) {
 		const v1 = V1Schema.safeParse(data);
-		if (!v1.success) return { ok: false, error: { code: 'bad-shape', detail: firstIssuePath(v1.error.issues) } };
+		if (!v1.success)
+			return { ok: false, error: { code: 'bad-shape', detail: firstIssuePath(v1.error.issues) } };
 		assessment = migrateV1(v1.data, opts);
 		migratedFrom = 1;
 		// The migrated assessment must be one the rest of the site (and storage) accepts.
 		const valid = AssessmentSchema.safeParse(assessment);
-		if (!valid.success) return { ok: false, error: { code: 'bad-shape', detail: firstIssuePath(valid.error.issues) } };
+		if (!valid.success)
+			return {
+				ok: false,
+				error: { code: 'bad-shape', detail: firstIssuePath(valid.error.issues) },
+			};
 	} else {
 		const v2 = ResultFileSchema.safeParse(data);
-		if (!v2.success) return { ok: false, error: { code: 'bad-shape', detail: firstIssuePath(v2.error.issues) } };
+		if (!v2.success)
+			return { ok: false, error: { code: 'bad-shape', detail: firstIssuePath(v2.error.issues) } };
 		assessment = v2.data.assessment;
 	}
 	const known = new Set(opts.catalogue.criteria.map((c) => c.id));
 	const unknown = Object.keys(assessment.answers).filter((id) => !known.has(id));
 	if (unknown.length && opts.rejectUnknownCriteria)
-		return { ok: false, error: { code: 'unknown-criteria', detail: unknown.slice(0, 5).join('、') } };
+		return {
+			ok: false,
+			error: { code: 'unknown-criteria', detail: unknown.slice(0, 5).join('、') },
+		};
 	return { ok: true, assessment, migratedFrom };
 }
 

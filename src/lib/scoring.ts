@@ -120,7 +120,10 @@ export function defaultMarks(catalogue: Catalogue): Settings {
 export function bandFor(catalogue: Catalogue, settings: Settings, total: number): BandResult {
 	const marks: Record<BandResult['id'], number> = {
 		qibu: 0,
-		jianshe: Math.min(catalogue.bands.find((b) => b.id === 'jianshe')?.min ?? 60, settings.passMark),
+		jianshe: Math.min(
+			catalogue.bands.find((b) => b.id === 'jianshe')?.min ?? 60,
+			settings.passMark,
+		),
 		hege: settings.passMark,
 		mofan: settings.modelMark,
 	};
@@ -206,7 +209,12 @@ export function scoreAssessment(catalogue: Catalogue, assessment: Assessment): S
 			if (v.derivedFrom) {
 				const answer = assessment.answers[v.derivedFrom.criterion];
 				const def = catalogue.criteria.find((x) => x.id === v.derivedFrom?.criterion);
-				return !!answer && !isNa(def, answer) && answer.rate !== null && answer.rate < v.derivedFrom.below;
+				return (
+					!!answer &&
+					!isNa(def, answer) &&
+					answer.rate !== null &&
+					answer.rate < v.derivedFrom.below
+				);
 			}
 			return false;
 		})
@@ -245,9 +253,14 @@ export function scoreAssessment(catalogue: Catalogue, assessment: Assessment): S
 				required: c.required,
 			};
 		})
-		.sort((a, b) => b.lost - a.lost || Number(b.required) - Number(a.required) || a.id.localeCompare(b.id));
+		.sort(
+			(a, b) =>
+				b.lost - a.lost || Number(b.required) - Number(a.required) || a.id.localeCompare(b.id),
+		);
 
-	const strengths = criteria.filter((c) => c.status === 'answered' && c.level === 3 && !c.bonus).map((c) => c.id);
+	const strengths = criteria
+		.filter((c) => c.status === 'answered' && c.level === 3 && !c.bonus)
+		.map((c) => c.id);
 
 	const eligibility = catalogue.eligibility.map((e) => {
 		if (e.check.kind === 'ask') return { id: e.id, met: assessment.eligibility[e.id] ?? null };

@@ -40,7 +40,9 @@ export interface LoadResult {
 function isQuota(e: unknown): boolean {
 	return (
 		e instanceof Error &&
-		(e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || /quota/i.test(e.message))
+		(e.name === 'QuotaExceededError' ||
+			e.name === 'NS_ERROR_DOM_QUOTA_REACHED' ||
+			/quota/i.test(e.message))
 	);
 }
 
@@ -95,7 +97,8 @@ export class AssessmentStore {
 		if (rawIndex !== null) {
 			try {
 				const parsed = safeJsonParse(rawIndex) as { ids?: unknown; currentId?: unknown };
-				if (!Array.isArray(parsed.ids) || !parsed.ids.every((x) => typeof x === 'string')) throw new Error('index');
+				if (!Array.isArray(parsed.ids) || !parsed.ids.every((x) => typeof x === 'string'))
+					throw new Error('index');
 				ids = [...new Set(parsed.ids as string[])];
 				currentId = typeof parsed.currentId === 'string' ? parsed.currentId : null;
 			} catch {
@@ -122,8 +125,16 @@ export class AssessmentStore {
 			}
 		}
 		if (currentId && !assessments.some((a) => a.id === currentId)) currentId = null;
-		if (quarantined.length || rawIndex === null || ids.length !== listed || ids.length !== assessments.length) {
-			this.writeIndex(assessments.map((a) => a.id), currentId ?? assessments[0]?.id ?? null);
+		if (
+			quarantined.length ||
+			rawIndex === null ||
+			ids.length !== listed ||
+			ids.length !== assessments.length
+		) {
+			this.writeIndex(
+				assessments.map((a) => a.id),
+				currentId ?? assessments[0]?.id ?? null,
+			);
 		}
 		return { assessments, currentId: currentId ?? assessments[0]?.id ?? null, quarantined };
 	}
@@ -167,6 +178,10 @@ export class AssessmentStore {
 
 	/** Every key this site owns with its raw value, for byte-identical comparisons in tests. */
 	snapshot(): Record<string, string | null> {
-		return Object.fromEntries(this.keys().sort().map((k) => [k, this.read(k)]));
+		return Object.fromEntries(
+			this.keys()
+				.sort()
+				.map((k) => [k, this.read(k)]),
+		);
 	}
 }

@@ -42,10 +42,13 @@ export function computeSurvey(s: Survey): SurveyResult {
 		if (participation < PARTICIPATION_MIN) warnings.push('participation-low');
 		else if (participation < PARTICIPATION_STRICT) warnings.push('participation-below-strict');
 	}
-	const frontlineShare = participants && s.frontline !== null ? pct(s.frontline, participants) : null;
+	const frontlineShare =
+		participants && s.frontline !== null ? pct(s.frontline, participants) : null;
 	if (frontlineShare !== null && frontlineShare < FRONTLINE_MIN) warnings.push('frontline-low');
-	if (s.participants !== null && replies > s.participants) warnings.push('replies-exceed-participants');
-	if (s.members !== null && participants !== null && participants > s.members) warnings.push('participants-exceed-members');
+	if (s.participants !== null && replies > s.participants)
+		warnings.push('replies-exceed-participants');
+	if (s.members !== null && participants !== null && participants > s.members)
+		warnings.push('participants-exceed-members');
 	const happy = (s.satisfied ?? 0) + (s.countBasic ? (s.basic ?? 0) : 0);
 	const satisfaction = replies > 0 ? pct(happy, replies) : null;
 	return { replies, participation, frontlineShare, satisfaction, warnings };

@@ -41,12 +41,23 @@ export interface CategoryDatum {
 function colours() {
 	const css = getComputedStyle(document.documentElement);
 	const v = (name: string) => css.getPropertyValue(name).trim();
-	return { accent: v('--accent'), text: v('--text'), muted: v('--text-muted'), border: v('--border'), surface: v('--surface') };
+	return {
+		accent: v('--accent'),
+		text: v('--text'),
+		muted: v('--text-muted'),
+		border: v('--border'),
+		surface: v('--surface'),
+	};
 }
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-export function radarChart(canvas: HTMLCanvasElement, data: CategoryDatum[], label: string, animate = true): Chart {
+export function radarChart(
+	canvas: HTMLCanvasElement,
+	data: CategoryDatum[],
+	label: string,
+	animate = true,
+): Chart {
 	const c = colours();
 	return new Chart(canvas, {
 		type: 'radar',
@@ -122,7 +133,14 @@ export function chartPng(chart: Chart): Promise<Blob | null> {
 }
 
 /** Colours of chart series, in order; HTML legends use the same order (classes .swatch-0…). */
-export const SERIES_COLOURS = (c: { accent: string; muted: string }) => [c.accent, c.muted, '#c77d0a', '#2a7a4b', '#3b5ba5', '#7a3fa0'];
+export const SERIES_COLOURS = (c: { accent: string; muted: string }) => [
+	c.accent,
+	c.muted,
+	'#c77d0a',
+	'#2a7a4b',
+	'#3b5ba5',
+	'#7a3fa0',
+];
 
 /** A vertical bar chart with one or more series (used for comparisons and histograms). */
 export function seriesBarChart(
@@ -137,14 +155,23 @@ export function seriesBarChart(
 		type: 'bar',
 		data: {
 			labels,
-			datasets: series.map((s, i) => ({ label: s.label, data: s.data, backgroundColor: palette[i % palette.length] })),
+			datasets: series.map((s, i) => ({
+				label: s.label,
+				data: s.data,
+				backgroundColor: palette[i % palette.length],
+			})),
 		},
 		options: {
 			animation: reducedMotion() ? false : { duration: 300 },
 			maintainAspectRatio: false,
 			scales: {
 				x: { ticks: { color: c.text }, grid: { display: false } },
-				y: { beginAtZero: true, ...(yMax ? { max: yMax } : {}), ticks: { color: c.muted, precision: 0 }, grid: { color: c.border } },
+				y: {
+					beginAtZero: true,
+					...(yMax ? { max: yMax } : {}),
+					ticks: { color: c.muted, precision: 0 },
+					grid: { color: c.border },
+				},
 			},
 		},
 	});

@@ -3,7 +3,15 @@
  * every change at once, and runs the assessment list, import and the 会员评家 calculator.
  * All user text goes into the page through `.value` and `textContent`, never as HTML.
  */
-import { SCOPES, UNIT_TYPES, emptyAnswer, isEmptyAnswer, type Answer, type Assessment, type Survey } from '../lib/assessment';
+import {
+	SCOPES,
+	UNIT_TYPES,
+	emptyAnswer,
+	isEmptyAnswer,
+	type Answer,
+	type Assessment,
+	type Survey,
+} from '../lib/assessment';
 import { effectiveLevel, scoreAssessment } from '../lib/scoring';
 import { computeSurvey } from '../lib/survey';
 import { checkFileSize, parseResultFile, buildResultFile } from '../lib/result-file';
@@ -12,7 +20,14 @@ import { acceptDrops } from './dropzone';
 import { t, type StringKey } from '../i18n/client';
 import { Session, download, fileStem, newId, readCatalogue } from './session';
 
-const SURVEY_KEYS = ['members', 'participants', 'frontline', 'satisfied', 'basic', 'unsatisfied'] as const;
+const SURVEY_KEYS = [
+	'members',
+	'participants',
+	'frontline',
+	'satisfied',
+	'basic',
+	'unsatisfied',
+] as const;
 
 /** Shows a message in the page's alert region (text only). */
 function showMessage(box: HTMLElement, text: string, kind: 'ok' | 'warn' | 'bad' = 'ok'): void {
@@ -21,7 +36,6 @@ function showMessage(box: HTMLElement, text: string, kind: 'ok' | 'warn' | 'bad'
 	p.textContent = text;
 	box.replaceChildren(p);
 }
-
 
 class ZzChecklist extends HTMLElement {
 	private session!: Session;
@@ -38,7 +52,11 @@ class ZzChecklist extends HTMLElement {
 
 		if (!this.session.store.available) showMessage(this.messages, t('assess.noStorage'), 'warn');
 		if (this.session.quarantined.length)
-			showMessage(this.messages, t('assess.quarantined', { n: this.session.quarantined.length }), 'warn');
+			showMessage(
+				this.messages,
+				t('assess.quarantined', { n: this.session.quarantined.length }),
+				'warn',
+			);
 
 		this.session.onPersistDenied = () => {
 			const note = this.querySelector<HTMLElement>('[data-persist-note]');
@@ -51,7 +69,8 @@ class ZzChecklist extends HTMLElement {
 		this.setupSurveyApply();
 		this.setupSettingsReset();
 		this.restore();
-		if (this.session.store.has(this.session.current.id)) this.showSaved(this.session.current.updatedAt);
+		if (this.session.store.has(this.session.current.id))
+			this.showSaved(this.session.current.updatedAt);
 	}
 
 	private get a(): Assessment {
@@ -66,10 +85,15 @@ class ZzChecklist extends HTMLElement {
 		const f = this.form;
 		const set = (name: string, value: string) => {
 			const el = f.elements.namedItem(name);
-			if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement)
+			if (
+				el instanceof HTMLInputElement ||
+				el instanceof HTMLSelectElement ||
+				el instanceof HTMLTextAreaElement
+			)
 				el.value = value;
 		};
-		for (const [k, v] of Object.entries(a.profile)) set(`profile.${k}`, v === null ? '' : String(v));
+		for (const [k, v] of Object.entries(a.profile))
+			set(`profile.${k}`, v === null ? '' : String(v));
 		for (const c of this.session.catalogue.criteria) {
 			const ans = a.answers[c.id] ?? emptyAnswer();
 			for (const radio of f.querySelectorAll<HTMLInputElement>(`input[name="level-${c.id}"]`))
@@ -88,7 +112,8 @@ class ZzChecklist extends HTMLElement {
 		for (const e of this.session.catalogue.eligibility)
 			for (const r of f.querySelectorAll<HTMLInputElement>(`input[name="elig-${e.id}"]`))
 				r.checked = a.eligibility[e.id] != null && a.eligibility[e.id] === (r.value === 'yes');
-		for (const k of SURVEY_KEYS) set(`survey.${k}`, a.survey[k] === null ? '' : String(a.survey[k]));
+		for (const k of SURVEY_KEYS)
+			set(`survey.${k}`, a.survey[k] === null ? '' : String(a.survey[k]));
 		const countBasic = f.elements.namedItem('survey.countBasic') as HTMLInputElement;
 		countBasic.checked = a.survey.countBasic;
 		set('settings.passMark', String(a.settings.passMark));
@@ -110,10 +135,23 @@ class ZzChecklist extends HTMLElement {
 
 	private onInput(e: Event): void {
 		const el = e.target;
-		if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement)) return;
+		if (!(
+			el instanceof HTMLInputElement ||
+			el instanceof HTMLSelectElement ||
+			el instanceof HTMLTextAreaElement
+		))
+			return;
 		// Text fields save on input; radios, checkboxes and selects on change.
-		if (e.type === 'input' && (el.type === 'radio' || el.type === 'checkbox' || el instanceof HTMLSelectElement)) return;
-		if (e.type === 'change' && !(el.type === 'radio' || el.type === 'checkbox' || el instanceof HTMLSelectElement)) return;
+		if (
+			e.type === 'input' &&
+			(el.type === 'radio' || el.type === 'checkbox' || el instanceof HTMLSelectElement)
+		)
+			return;
+		if (
+			e.type === 'change' &&
+			!(el.type === 'radio' || el.type === 'checkbox' || el instanceof HTMLSelectElement)
+		)
+			return;
 		if (this.apply(el)) {
 			this.persist();
 			this.refresh();
@@ -141,7 +179,13 @@ class ZzChecklist extends HTMLElement {
 					const value = SCOPES.find((u) => u === el.value);
 					if (!value) return false;
 					a.profile.scope = value;
-				} else if (key === 'unitName' || key === 'unionName' || key === 'parentUnion' || key === 'assessedOn' || key === 'assessor') {
+				} else if (
+					key === 'unitName' ||
+					key === 'unionName' ||
+					key === 'parentUnion' ||
+					key === 'assessedOn' ||
+					key === 'assessor'
+				) {
 					a.profile[key] = el.value.slice(0, 100);
 				} else return false;
 				break;
@@ -183,7 +227,9 @@ class ZzChecklist extends HTMLElement {
 				const ans = this.answer(rest);
 				const i = Number(el.value);
 				const on = (el as HTMLInputElement).checked;
-				ans.evidence = on ? [...new Set([...ans.evidence, i])].sort((x, y) => x - y) : ans.evidence.filter((x) => x !== i);
+				ans.evidence = on
+					? [...new Set([...ans.evidence, i])].sort((x, y) => x - y)
+					: ans.evidence.filter((x) => x !== i);
 				this.tidy(rest);
 				break;
 			}
@@ -203,8 +249,12 @@ class ZzChecklist extends HTMLElement {
 				break;
 			}
 			case 'settings': {
-				const pass = Number((this.form.elements.namedItem('settings.passMark') as HTMLInputElement).value);
-				const model = Number((this.form.elements.namedItem('settings.modelMark') as HTMLInputElement).value);
+				const pass = Number(
+					(this.form.elements.namedItem('settings.passMark') as HTMLInputElement).value,
+				);
+				const model = Number(
+					(this.form.elements.namedItem('settings.modelMark') as HTMLInputElement).value,
+				);
 				const errorBox = this.querySelector<HTMLElement>('[data-settings-error]')!;
 				if (!(pass >= 1 && model <= 105 && pass < model)) {
 					errorBox.textContent = t('settings.invalid');
@@ -259,12 +309,14 @@ class ZzChecklist extends HTMLElement {
 			(score.criteria.some((c) => c.status === 'na')
 				? t('progress.na', { n: score.criteria.filter((c) => c.status === 'na').length })
 				: '');
-		(this.querySelector('[data-progress-bar]') as HTMLProgressElement).value = score.completion.percent;
+		(this.querySelector('[data-progress-bar]') as HTMLProgressElement).value =
+			score.completion.percent;
 		for (const k of score.categories) {
 			const el = this.querySelector<HTMLElement>(`[data-category-progress="${k.id}"]`);
 			if (el)
 				el.textContent =
-					t('progress.category', { answered: k.answered, total: k.applicable }) + (k.na ? t('progress.na', { n: k.na }) : '');
+					t('progress.category', { answered: k.answered, total: k.applicable }) +
+					(k.na ? t('progress.na', { n: k.na }) : '');
 		}
 		for (const c of cat.criteria) {
 			const box = this.querySelector<HTMLElement>(`#criterion-${c.id}`);
@@ -273,7 +325,11 @@ class ZzChecklist extends HTMLElement {
 			const cs = score.criteria.find((x) => x.id === c.id)!;
 			const state = box.querySelector<HTMLElement>('[data-state]')!;
 			state.textContent =
-				cs.status === 'na' ? t('criterion.na') : cs.level === null ? t('criterion.unanswered') : cat.levelNames[cs.level]!;
+				cs.status === 'na'
+					? t('criterion.na')
+					: cs.level === null
+						? t('criterion.unanswered')
+						: cat.levelNames[cs.level]!;
 			box.dataset['status'] = cs.status;
 			const reason = box.querySelector<HTMLElement>('[data-na-reason]');
 			if (reason) reason.hidden = !ans?.na;
@@ -349,8 +405,12 @@ class ZzChecklist extends HTMLElement {
 	private setupSettingsReset(): void {
 		this.querySelector('[data-settings-reset]')!.addEventListener('click', () => {
 			this.a.settings = { ...this.session.defaults };
-			(this.form.elements.namedItem('settings.passMark') as HTMLInputElement).value = String(this.a.settings.passMark);
-			(this.form.elements.namedItem('settings.modelMark') as HTMLInputElement).value = String(this.a.settings.modelMark);
+			(this.form.elements.namedItem('settings.passMark') as HTMLInputElement).value = String(
+				this.a.settings.passMark,
+			);
+			(this.form.elements.namedItem('settings.modelMark') as HTMLInputElement).value = String(
+				this.a.settings.modelMark,
+			);
 			this.querySelector<HTMLElement>('[data-settings-error]')!.textContent = '';
 			this.persist();
 		});
@@ -390,7 +450,9 @@ class ZzChecklist extends HTMLElement {
 		rename.addEventListener('input', () => {
 			this.a.name = rename.value.slice(0, 100);
 			this.persist();
-			const option = select.querySelector<HTMLOptionElement>(`option[value="${CSS.escape(this.a.id)}"]`);
+			const option = select.querySelector<HTMLOptionElement>(
+				`option[value="${CSS.escape(this.a.id)}"]`,
+			);
 			if (option) option.textContent = this.a.name;
 		});
 		const dialog = this.querySelector<HTMLDialogElement>('[data-confirm]')!;
@@ -409,7 +471,9 @@ class ZzChecklist extends HTMLElement {
 			if (!button) return;
 			switch (button.dataset['action']) {
 				case 'new': {
-					const a = this.session.create(t('assess.defaultName', { year: new Date().getFullYear() }));
+					const a = this.session.create(
+						t('assess.defaultName', { year: new Date().getFullYear() }),
+					);
 					this.restore();
 					this.showSaved(a.updatedAt);
 					showMessage(this.messages, t('assess.created', { name: a.name }), 'ok');
@@ -423,14 +487,21 @@ class ZzChecklist extends HTMLElement {
 					break;
 				}
 				case 'backup': {
-					const file = buildResultFile(this.a, scoreAssessment(this.session.catalogue, this.a), new Date());
+					const file = buildResultFile(
+						this.a,
+						scoreAssessment(this.session.catalogue, this.a),
+						new Date(),
+					);
 					download(`${fileStem(this.a)}.json`, JSON.stringify(file, null, 2));
 					break;
 				}
 				case 'delete': {
-					this.querySelector<HTMLElement>('[data-confirm-body]')!.textContent = t('assess.deleteConfirmBody', {
-						name: this.a.name,
-					});
+					this.querySelector<HTMLElement>('[data-confirm-body]')!.textContent = t(
+						'assess.deleteConfirmBody',
+						{
+							name: this.a.name,
+						},
+					);
 					dialog.showModal();
 					break;
 				}
@@ -442,7 +513,10 @@ class ZzChecklist extends HTMLElement {
 			if (file) void this.importFile(file);
 			input.value = '';
 		});
-		acceptDrops(this.querySelector<HTMLElement>('[data-dropzone]')!, (files) => void this.importFile(files[0]!));
+		acceptDrops(
+			this.querySelector<HTMLElement>('[data-dropzone]')!,
+			(files) => void this.importFile(files[0]!),
+		);
 	}
 
 	/** Imports a result file as a new assessment; on any problem nothing is touched. */
@@ -466,7 +540,10 @@ class ZzChecklist extends HTMLElement {
 		if (!result.ok) return this.importFailed(importErrorText(result.error));
 		const a = result.assessment;
 		a.id = newId();
-		a.name = t('assess.importedName', { name: a.name || a.profile.unitName || file.name }).slice(0, 100);
+		a.name = t('assess.importedName', { name: a.name || a.profile.unitName || file.name }).slice(
+			0,
+			100,
+		);
 		this.session.add(a);
 		this.restore();
 		if (this.session.lastWrite?.ok) this.showSaved(a.updatedAt);

@@ -26,7 +26,8 @@ import { el, readGuideTitles } from './results-view';
 import { importErrorText } from './import-errors';
 import { acceptDrops } from './dropzone';
 
-const f1 = (n: number | null | undefined) => (n === null || n === undefined ? '—' : String(round1(n)));
+const f1 = (n: number | null | undefined) =>
+	n === null || n === undefined ? '—' : String(round1(n));
 
 class ZzCompare extends HTMLElement {
 	private session!: Session;
@@ -60,8 +61,15 @@ class ZzCompare extends HTMLElement {
 			this.files = [];
 			this.reload();
 		});
-		this.$<HTMLInputElement>('[data-include-stored]').addEventListener('change', () => this.reload());
-		for (const sel of ['[data-filter-text]', '[data-filter-band]', '[data-filter-scope]', '[data-filter-complete]'])
+		this.$<HTMLInputElement>('[data-include-stored]').addEventListener('change', () =>
+			this.reload(),
+		);
+		for (const sel of [
+			'[data-filter-text]',
+			'[data-filter-band]',
+			'[data-filter-scope]',
+			'[data-filter-complete]',
+		])
 			this.$(sel).addEventListener('input', () => this.renderOverview());
 		for (const th of this.querySelectorAll<HTMLElement>('th[data-sort]')) {
 			const label = th.textContent ?? '';
@@ -70,7 +78,10 @@ class ZzCompare extends HTMLElement {
 			button.setAttribute('aria-label', t('compare.sortBy', { col: label }));
 			button.addEventListener('click', () => {
 				const key = th.dataset['sort'] as SortKey;
-				this.sort = { key, dir: this.sort.key === key && this.sort.dir === 'desc' ? 'asc' : 'desc' };
+				this.sort = {
+					key,
+					dir: this.sort.key === key && this.sort.dir === 'desc' ? 'asc' : 'desc',
+				};
 				this.renderOverview();
 			});
 			th.replaceChildren(button);
@@ -93,10 +104,14 @@ class ZzCompare extends HTMLElement {
 
 	private storedFiles(): FileInput[] {
 		if (!this.$<HTMLInputElement>('[data-include-stored]').checked) return [];
-		return this.session.assessments.filter((a) => this.session.store.has(a.id)).map((a) => {
-			const text = JSON.stringify(buildResultFile(a, scoreAssessment(this.session.catalogue, a), new Date()));
-			return { name: t('compare.storedName', { name: a.name }), text, size: text.length };
-		});
+		return this.session.assessments
+			.filter((a) => this.session.store.has(a.id))
+			.map((a) => {
+				const text = JSON.stringify(
+					buildResultFile(a, scoreAssessment(this.session.catalogue, a), new Date()),
+				);
+				return { name: t('compare.storedName', { name: a.name }), text, size: text.length };
+			});
 	}
 
 	private async addFiles(list: File[]): Promise<void> {
@@ -104,10 +119,16 @@ class ZzCompare extends HTMLElement {
 		status.textContent = t('compare.loading', { n: list.length });
 		const read = await Promise.all(
 			list
-				.filter((f) => f.name.toLowerCase().endsWith('.json') || f.type === 'application/json' || list.length === 1)
+				.filter(
+					(f) =>
+						f.name.toLowerCase().endsWith('.json') ||
+						f.type === 'application/json' ||
+						list.length === 1,
+				)
 				.map(async (f): Promise<FileInput> => {
 					// Files over the cap are not read at all; the size check rejects them.
-					if (f.size > 5 * 1024 * 1024) return { name: f.webkitRelativePath || f.name, text: '', size: f.size };
+					if (f.size > 5 * 1024 * 1024)
+						return { name: f.webkitRelativePath || f.name, text: '', size: f.size };
 					return { name: f.webkitRelativePath || f.name, text: await f.text(), size: f.size };
 				}),
 		);
@@ -127,7 +148,9 @@ class ZzCompare extends HTMLElement {
 		this.entries = result.entries;
 		this.rejected = result.rejected;
 		const ms = Math.round(performance.now() - started);
-		this.$('[data-load-status]').textContent = this.files.length ? t('compare.loaded', { n: this.entries.length, ms }) : '';
+		this.$('[data-load-status]').textContent = this.files.length
+			? t('compare.loaded', { n: this.entries.length, ms })
+			: '';
 		this.$('[data-none]').hidden = this.entries.length > 0;
 		this.$('[data-has-entries]').hidden = this.entries.length === 0;
 		this.renderRejected();
@@ -139,7 +162,9 @@ class ZzCompare extends HTMLElement {
 		const box = this.$<HTMLDetailsElement>('[data-rejected]');
 		box.hidden = this.rejected.length === 0;
 		box.open = this.rejected.length > 0;
-		this.$('[data-rejected-summary]').textContent = t('compare.rejectedTitle', { n: this.rejected.length });
+		this.$('[data-rejected-summary]').textContent = t('compare.rejectedTitle', {
+			n: this.rejected.length,
+		});
 		this.$('[data-rejected-list]').replaceChildren(
 			...this.rejected.map((r) => {
 				const li = el('li');
@@ -154,7 +179,9 @@ class ZzCompare extends HTMLElement {
 	private renderBranches(): void {
 		const select = this.$<HTMLSelectElement>('[data-time-branch]');
 		const previous = select.value;
-		const groups = [...groupByBranch(this.entries).entries()].sort((a, b) => b[1].length - a[1].length);
+		const groups = [...groupByBranch(this.entries).entries()].sort(
+			(a, b) => b[1].length - a[1].length,
+		);
 		select.replaceChildren(
 			...groups.map(([key, list]) => {
 				const o = el('option', `${list[0]!.branch}（${list.length}）`);
@@ -180,7 +207,14 @@ class ZzCompare extends HTMLElement {
 				box.type = 'checkbox';
 				box.value = String(i);
 				box.checked = true;
-				label.append(box, t('compare.timeOption', { date: e.assessedOn || '—', total: f1(e.total), file: e.fileName }));
+				label.append(
+					box,
+					t('compare.timeOption', {
+						date: e.assessedOn || '—',
+						total: f1(e.total),
+						file: e.fileName,
+					}),
+				);
 				if (e.olderCatalogue) label.append(' ', el('span', t('compare.olderMark'), 'badge veto'));
 				return label;
 			}),
@@ -190,9 +224,9 @@ class ZzCompare extends HTMLElement {
 
 	private renderTime(): void {
 		const list = this.branchEntries();
-		const picked = Array.from(this.querySelectorAll<HTMLInputElement>('[data-time-options] input:checked')).map(
-			(b) => list[Number(b.value)]!,
-		);
+		const picked = Array.from(
+			this.querySelectorAll<HTMLInputElement>('[data-time-options] input:checked'),
+		).map((b) => list[Number(b.value)]!);
 		const enough = picked.length >= 2;
 		this.$('[data-time-need]').hidden = enough;
 		this.$('[data-time-view]').hidden = !enough;
@@ -206,7 +240,8 @@ class ZzCompare extends HTMLElement {
 		head.append(el('th', t('compare.col.change')));
 		for (const th of head.children) (th as HTMLTableCellElement).scope = 'col';
 		this.$('[data-time-head]').replaceChildren(head);
-		const signed = (n: number | null) => (n === null ? '—' : n > 0 ? `+${round1(n)}` : String(round1(n)));
+		const signed = (n: number | null) =>
+			n === null ? '—' : n > 0 ? `+${round1(n)}` : String(round1(n));
 		const rows = cmp.categories
 			.filter((k) => !catalogue.categories.find((x) => x.id === k.id)?.bonus)
 			.map((k) => {
@@ -216,7 +251,14 @@ class ZzCompare extends HTMLElement {
 				tr.append(th);
 				k.values.forEach((v, i) => {
 					const change = k.changes[i];
-					tr.append(el('td', v === null ? '—' : `${f1(v)}%${change !== null && change !== undefined ? `（${signed(change)}）` : ''}`));
+					tr.append(
+						el(
+							'td',
+							v === null
+								? '—'
+								: `${f1(v)}%${change !== null && change !== undefined ? `（${signed(change)}）` : ''}`,
+						),
+					);
 				});
 				tr.append(el('td', signed(k.firstToLast)));
 				return tr;
@@ -224,7 +266,16 @@ class ZzCompare extends HTMLElement {
 		const totalRow = el('tr');
 		const th = el('th', t('compare.col.total'));
 		th.scope = 'row';
-		totalRow.append(th, ...cmp.total.values.map((v, i) => el('td', `${f1(v)}${cmp.total.changes[i] != null ? `（${signed(cmp.total.changes[i]!)}）` : ''}`)), el('td', signed(cmp.total.firstToLast)));
+		totalRow.append(
+			th,
+			...cmp.total.values.map((v, i) =>
+				el(
+					'td',
+					`${f1(v)}${cmp.total.changes[i] != null ? `（${signed(cmp.total.changes[i]!)}）` : ''}`,
+				),
+			),
+			el('td', signed(cmp.total.firstToLast)),
+		);
 		this.$('[data-time-body]').replaceChildren(...rows, totalRow);
 
 		const changes = this.$('[data-time-changes]');
@@ -234,7 +285,11 @@ class ZzCompare extends HTMLElement {
 			const c = catalogue.criteria.find((x) => x.id === ch.id);
 			const li = el('li', null, ch.direction === 'up' ? 'change-up' : 'change-down');
 			li.append(
-				el('span', ch.direction === 'up' ? t('compare.up') : t('compare.down'), `badge ${ch.direction === 'up' ? 'bonus' : 'required'}`),
+				el(
+					'span',
+					ch.direction === 'up' ? t('compare.up') : t('compare.down'),
+					`badge ${ch.direction === 'up' ? 'bonus' : 'required'}`,
+				),
 				' ',
 				t('compare.changeLine', {
 					id: ch.id,
@@ -245,18 +300,30 @@ class ZzCompare extends HTMLElement {
 					toDate: ch.toDate,
 				}),
 			);
-			if (ch.fromNote) li.append(el('p', t('compare.noteFrom', { note: ch.fromNote }), 'muted small'));
+			if (ch.fromNote)
+				li.append(el('p', t('compare.noteFrom', { note: ch.fromNote }), 'muted small'));
 			if (ch.toNote) li.append(el('p', t('compare.noteTo', { note: ch.toNote }), 'muted small'));
 			changes.append(li);
 		}
-		const cats = cmp.categories.filter((k) => !catalogue.categories.find((x) => x.id === k.id)?.bonus);
-		this.$('[data-time-legend]').replaceChildren(
-			...cmp.points.flatMap((p, i) => [el('span', null, `swatch swatch-${i % 6}`), p.assessedOn || p.fileName]),
+		const cats = cmp.categories.filter(
+			(k) => !catalogue.categories.find((x) => x.id === k.id)?.bonus,
 		);
-		void this.chart('time', this.$<HTMLCanvasElement>('[data-time-chart]'), cats.map((k) => title(k.id)), cmp.points.map((p, i) => ({
-			label: p.assessedOn || p.fileName,
-			data: cats.map((k) => k.values[i] ?? null),
-		})), 100);
+		this.$('[data-time-legend]').replaceChildren(
+			...cmp.points.flatMap((p, i) => [
+				el('span', null, `swatch swatch-${i % 6}`),
+				p.assessedOn || p.fileName,
+			]),
+		);
+		void this.chart(
+			'time',
+			this.$<HTMLCanvasElement>('[data-time-chart]'),
+			cats.map((k) => title(k.id)),
+			cmp.points.map((p, i) => ({
+				label: p.assessedOn || p.fileName,
+				data: cats.map((k) => k.values[i] ?? null),
+			})),
+			100,
+		);
 	}
 
 	// ---- overview ----------------------------------------------------------------------
@@ -276,12 +343,19 @@ class ZzCompare extends HTMLElement {
 		const shown = this.visibleEntries();
 		const bandName = (id: string) => catalogue.bands.find((b) => b.id === id)?.name ?? id;
 		const cats = catalogue.categories.filter((k) => !k.bonus);
-		this.$('[data-shown]').textContent = t('compare.shown', { shown: shown.length, total: this.entries.length });
+		this.$('[data-shown]').textContent = t('compare.shown', {
+			shown: shown.length,
+			total: this.entries.length,
+		});
 		this.$('[data-older-note]').hidden = !this.entries.some((e) => e.olderCatalogue);
 		for (const th of this.querySelectorAll<HTMLElement>('th[data-sort]'))
 			th.setAttribute(
 				'aria-sort',
-				th.dataset['sort'] === this.sort.key ? (this.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none',
+				th.dataset['sort'] === this.sort.key
+					? this.sort.dir === 'asc'
+						? 'ascending'
+						: 'descending'
+					: 'none',
 			);
 		const frag = document.createDocumentFragment();
 		for (const e of shown) {
@@ -309,7 +383,11 @@ class ZzCompare extends HTMLElement {
 		const catalogue = this.session.catalogue;
 		const s = summarise(shown, catalogue);
 		this.$('[data-total-line]').textContent = s.total
-			? t('compare.meanTotal', { mean: f1(s.total.mean), median: f1(s.total.median), p25: f1(s.total.p25) })
+			? t('compare.meanTotal', {
+					mean: f1(s.total.mean),
+					median: f1(s.total.median),
+					p25: f1(s.total.p25),
+				})
 			: '';
 		this.$('[data-stats-body]').replaceChildren(
 			...s.categories
@@ -321,9 +399,16 @@ class ZzCompare extends HTMLElement {
 					const st = k.stats;
 					tr.append(
 						th,
-						...[st?.n ?? 0, st?.mean, st?.sd, st?.min, st?.weakestQuarterMean, st?.p25, st?.median, st?.max].map((v, i) =>
-							el('td', i === 0 ? String(v) : f1(v as number | undefined)),
-						),
+						...[
+							st?.n ?? 0,
+							st?.mean,
+							st?.sd,
+							st?.min,
+							st?.weakestQuarterMean,
+							st?.p25,
+							st?.median,
+							st?.max,
+						].map((v, i) => el('td', i === 0 ? String(v) : f1(v as number | undefined))),
 					);
 					return tr;
 				}),
@@ -343,7 +428,9 @@ class ZzCompare extends HTMLElement {
 			}),
 		);
 		this.$('[data-complete-share]').textContent =
-			s.completeShare === null ? '' : t('compare.completeShare', { share: f1(s.completeShare * 100) });
+			s.completeShare === null
+				? ''
+				: t('compare.completeShare', { share: f1(s.completeShare * 100) });
 		const guides = readGuideTitles();
 		const base = this.dataset['base'] ?? '/';
 		this.$('[data-weak]').replaceChildren(
@@ -352,7 +439,11 @@ class ZzCompare extends HTMLElement {
 				li.append(
 					el('strong', `${w.id} ${w.title}`),
 					'：',
-					t('compare.weakLine', { share: f1(w.weakShare * 100), weak: w.weakCount, answered: w.answeredCount }),
+					t('compare.weakLine', {
+						share: f1(w.weakShare * 100),
+						weak: w.weakCount,
+						answered: w.answeredCount,
+					}),
 				);
 				const page = w.guide.split('#')[0]!;
 				if (guides[page]) {

@@ -5,9 +5,14 @@
 
 /** Splits a query into the terms to mark: whitespace-separated, longest first. */
 export function highlightTerms(query: string): string[] {
-	return [...new Set(query.split(/\s+/).map((s) => s.trim()).filter((s) => s.length > 0))].sort(
-		(a, b) => b.length - a.length,
-	);
+	return [
+		...new Set(
+			query
+				.split(/\s+/)
+				.map((s) => s.trim())
+				.filter((s) => s.length > 0),
+		),
+	].sort((a, b) => b.length - a.length);
 }
 
 /** Wraps each occurrence of the terms inside `root` in <mark>; returns the first mark. */
@@ -17,7 +22,9 @@ export function markTerms(root: HTMLElement, terms: string[]): HTMLElement | nul
 	const pattern = new RegExp(escaped.join('|'), 'gi');
 	const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
 		acceptNode: (n) =>
-			n.parentElement?.closest('script, style, mark, [data-pagefind-ignore], nav') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+			n.parentElement?.closest('script, style, mark, [data-pagefind-ignore], nav')
+				? NodeFilter.FILTER_REJECT
+				: NodeFilter.FILTER_ACCEPT,
 	});
 	const nodes: Text[] = [];
 	while (walker.nextNode()) nodes.push(walker.currentNode as Text);

@@ -2,7 +2,14 @@
 import { scoreAssessment } from '../lib/scoring';
 import { t, type StringKey } from '../i18n/client';
 import { Session, readCatalogue } from './session';
-import { capsNotes, categoryRows, drawCharts, fmt, priorityItems, readGuideTitles } from './results-view';
+import {
+	capsNotes,
+	categoryRows,
+	drawCharts,
+	fmt,
+	priorityItems,
+	readGuideTitles,
+} from './results-view';
 
 class ZzPrintView extends HTMLElement {
 	connectedCallback(): void {
@@ -21,17 +28,26 @@ class ZzPrintView extends HTMLElement {
 		};
 		for (const [k, v] of Object.entries(a.profile)) {
 			const text =
-				k === 'unitType' ? t(`unitType.${String(v)}` as StringKey) : v === null || v === '' ? '' : String(v);
+				k === 'unitType'
+					? t(`unitType.${String(v)}` as StringKey)
+					: v === null || v === ''
+						? ''
+						: String(v);
 			set(`[data-p="${k}"]`, text);
 		}
 		const incomplete = !score.completion.complete;
 		for (const c of catalogue.criteria) {
 			const cs = score.criteria.find((x) => x.id === c.id)!;
 			const ans = a.answers[c.id];
-			set(`[data-self="${c.id}"]`, cs.status === 'na' ? t('criterion.na') : cs.status === 'unanswered' ? '' : fmt(cs.earned));
+			set(
+				`[data-self="${c.id}"]`,
+				cs.status === 'na' ? t('criterion.na') : cs.status === 'unanswered' ? '' : fmt(cs.earned),
+			);
 			const parts: string[] = [];
-			if (cs.status === 'answered' && cs.level !== null) parts.push(catalogue.levelNames[cs.level]!);
-			if (ans?.rate !== null && ans?.rate !== undefined) parts.push(`${c.rate?.label ?? ''} ${ans.rate}%`);
+			if (cs.status === 'answered' && cs.level !== null)
+				parts.push(catalogue.levelNames[cs.level]!);
+			if (ans?.rate !== null && ans?.rate !== undefined)
+				parts.push(`${c.rate?.label ?? ''} ${ans.rate}%`);
 			if (ans?.na && ans.naReason) parts.push(`${t('criterion.na')}：${ans.naReason}`);
 			const evidence = (ans?.evidence ?? []).map((i) => c.evidence[i]).filter(Boolean);
 			if (evidence.length) parts.push(t('print.evidenceOn', { items: evidence.join('、') }));
@@ -39,11 +55,25 @@ class ZzPrintView extends HTMLElement {
 			set(`[data-note="${c.id}"]`, parts.join('；'));
 		}
 		for (const k of score.categories) {
-			set(`[data-cat-self="${k.id}"]`, k.percent === null ? t('criterion.na') : fmt(k.bonus ? Math.min(k.earned, catalogue.bonusMax) : k.earned));
+			set(
+				`[data-cat-self="${k.id}"]`,
+				k.percent === null
+					? t('criterion.na')
+					: fmt(k.bonus ? Math.min(k.earned, catalogue.bonusMax) : k.earned),
+			);
 			if (k.na) set(`[data-cat-note="${k.id}"]`, `${t('progress.na', { n: k.na })}`);
 		}
 		for (const v of catalogue.vetoes)
-			set(`[data-veto="${v.id}"]`, score.vetoes.includes(v.id) ? t('veto.yes') : a.vetoes[v.id] === false ? t('veto.no') : v.derivedFrom ? t('veto.no') : '');
+			set(
+				`[data-veto="${v.id}"]`,
+				score.vetoes.includes(v.id)
+					? t('veto.yes')
+					: a.vetoes[v.id] === false
+						? t('veto.no')
+						: v.derivedFrom
+							? t('veto.no')
+							: '',
+			);
 		const flag = incomplete ? `（${t('results.incomplete')}）` : '';
 		set('[data-s="base"]', fmt(score.base) + flag);
 		set('[data-s="bonus"]', `+${fmt(score.bonus)}`);
@@ -54,9 +84,18 @@ class ZzPrintView extends HTMLElement {
 			`${score.completion.percent}%（${score.completion.answered} / ${score.completion.total}）`,
 		);
 		capsNotes(this.querySelector('[data-caps]')!, score, catalogue);
-		set('[data-band-note]', t('results.bandNote', { pass: a.settings.passMark, model: a.settings.modelMark }));
+		set(
+			'[data-band-note]',
+			t('results.bandNote', { pass: a.settings.passMark, model: a.settings.modelMark }),
+		);
 		categoryRows(this.querySelector('[data-category-rows]')!, score, incomplete);
-		priorityItems(this.querySelector('[data-priorities]')!, score, catalogue, readGuideTitles(), this.dataset['base'] ?? '/');
+		priorityItems(
+			this.querySelector('[data-priorities]')!,
+			score,
+			catalogue,
+			readGuideTitles(),
+			this.dataset['base'] ?? '/',
+		);
 		void this.charts(score);
 	}
 

@@ -22,7 +22,10 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 
 /** Guidance titles embedded by GuideTitles.astro. */
 export function readGuideTitles(): Record<string, string> {
-	return JSON.parse(document.getElementById('zz-guides')?.textContent ?? '{}') as Record<string, string>;
+	return JSON.parse(document.getElementById('zz-guides')?.textContent ?? '{}') as Record<
+		string,
+		string
+	>;
 }
 
 export const fmt = (n: number) => String(round1(n));
@@ -30,7 +33,12 @@ export const fmt = (n: number) => String(round1(n));
 /** One line naming the unit, union and date of an assessment. */
 export function unitLine(a: Assessment): string {
 	const p = a.profile;
-	return [p.unitName, p.unionName, p.assessedOn, p.assessor ? `${t('profile.assessor')}：${p.assessor}` : '']
+	return [
+		p.unitName,
+		p.unionName,
+		p.assessedOn,
+		p.assessor ? `${t('profile.assessor')}：${p.assessor}` : '',
+	]
 		.filter(Boolean)
 		.join(' · ');
 }
@@ -45,7 +53,12 @@ export function categoryRows(tbody: HTMLElement, score: ScoreResult, incomplete:
 			tr.append(
 				th,
 				el('td', k.bonus ? `+${k.points}` : String(k.points)),
-				el('td', k.percent === null ? t('results.col.na') : `${fmt(k.bonus ? Math.min(k.earned, k.points) : k.earned)}${flag}`),
+				el(
+					'td',
+					k.percent === null
+						? t('results.col.na')
+						: `${fmt(k.bonus ? Math.min(k.earned, k.points) : k.earned)}${flag}`,
+				),
 				el('td', k.percent === null ? '—' : `${fmt(k.percent)}%${flag}`),
 				el('td', `${k.answered} / ${k.applicable}`),
 			);
@@ -57,7 +70,12 @@ export function categoryRows(tbody: HTMLElement, score: ScoreResult, incomplete:
 export function chartData(score: ScoreResult): CategoryDatum[] {
 	return score.categories
 		.filter((k) => !k.bonus && k.percent !== null)
-		.map((k) => ({ label: k.title, percent: round1(k.percent ?? 0), earned: round1(k.earned), points: k.points }));
+		.map((k) => ({
+			label: k.title,
+			percent: round1(k.percent ?? 0),
+			earned: round1(k.earned),
+			points: k.points,
+		}));
 }
 
 export function capsNotes(box: HTMLElement, score: ScoreResult, catalogue: Catalogue): void {
@@ -71,7 +89,13 @@ export function capsNotes(box: HTMLElement, score: ScoreResult, catalogue: Catal
 	if (score.missingRequired.length) {
 		const items = score.missingRequired.map(name).join('、');
 		box.append(
-			el('p', score.capped ? t('results.cappedRequired', { items }) : t('results.requiredMissingNote', { items }), 'notice bad'),
+			el(
+				'p',
+				score.capped
+					? t('results.cappedRequired', { items })
+					: t('results.requiredMissingNote', { items }),
+				'notice bad',
+			),
 		);
 	}
 	if (score.vetoes.length) {
@@ -96,11 +120,22 @@ export function priorityItems(
 	for (const p of score.priorities.slice(0, limit)) {
 		const li = el('li', null, 'priority');
 		const head = el('p', null, 'priority-head');
-		head.append(el('strong', `${p.id} ${p.title}`), ' ', el('span', t('results.priorityLost', { lost: fmt(p.lost) }), 'badge'));
+		head.append(
+			el('strong', `${p.id} ${p.title}`),
+			' ',
+			el('span', t('results.priorityLost', { lost: fmt(p.lost) }), 'badge'),
+		);
 		if (p.required) head.append(' ', el('span', t('criterion.required'), 'badge required'));
 		li.append(head);
-		li.append(el('p', t('results.priorityNow', { level: catalogue.levelNames[p.level]! }), 'muted'));
-		li.append(el('p', t('results.priorityNext', { level: catalogue.levelNames[p.nextLevel]!, text: p.nextStep })));
+		li.append(
+			el('p', t('results.priorityNow', { level: catalogue.levelNames[p.level]! }), 'muted'),
+		);
+		li.append(
+			el(
+				'p',
+				t('results.priorityNext', { level: catalogue.levelNames[p.nextLevel]!, text: p.nextStep }),
+			),
+		);
 		const [page = '', heading] = p.guide.split('#');
 		if (guides[page]) {
 			const a = el('a', t('results.priorityGuide', { title: guides[page] }));
@@ -140,12 +175,22 @@ export function csvFor(catalogue: Catalogue, a: Assessment, score: ScoreResult):
 }
 
 /** Loads chart.js on demand and draws both charts; resolves to the chart objects. */
-export async function drawCharts(radar: HTMLCanvasElement, bar: HTMLCanvasElement, score: ScoreResult, animate = true) {
+export async function drawCharts(
+	radar: HTMLCanvasElement,
+	bar: HTMLCanvasElement,
+	score: ScoreResult,
+	animate = true,
+) {
 	const charts = await import('./charts');
 	const data = chartData(score);
 	return {
 		radar: charts.radarChart(radar, data, t('results.chartPercent'), animate),
-		bar: charts.barChart(bar, data, { earned: t('results.chartEarned'), points: t('results.chartPoints') }, animate),
+		bar: charts.barChart(
+			bar,
+			data,
+			{ earned: t('results.chartEarned'), points: t('results.chartPoints') },
+			animate,
+		),
 		png: charts.chartPng,
 	};
 }

@@ -58,14 +58,20 @@ class ZzResults extends HTMLElement {
 		const $ = <T extends HTMLElement>(sel: string) => this.querySelector<T>(sel)!;
 
 		$('[data-unit]').textContent = unitLine(a) || a.name;
-		$('[data-total]').textContent = t('results.outOf', { score: fmt(score.total), max: catalogue.basePoints });
+		$('[data-total]').textContent = t('results.outOf', {
+			score: fmt(score.total),
+			max: catalogue.basePoints,
+		});
 		$('[data-band]').textContent = score.band.name;
 		$('[data-base-score]').textContent = fmt(score.base);
 		$('[data-bonus]').textContent = `+${fmt(score.bonus)}`;
 		$('[data-completion]').textContent = `${score.completion.percent}%`;
 		for (const f of this.querySelectorAll<HTMLElement>('[data-flag]')) f.hidden = !incomplete;
 		$('[data-completion-note]').textContent = incomplete
-			? t('results.incompleteNote', { answered: score.completion.answered, total: score.completion.total })
+			? t('results.incompleteNote', {
+					answered: score.completion.answered,
+					total: score.completion.total,
+				})
 			: t('results.completeNote');
 		$('[data-completion-note]').className = incomplete ? 'notice warn' : 'notice ok';
 		capsNotes($('[data-caps]'), score, catalogue);
@@ -74,13 +80,26 @@ class ZzResults extends HTMLElement {
 			model: a.settings.modelMark,
 		});
 		categoryRows($('[data-category-rows]'), score, incomplete);
-		priorityItems($('[data-priorities]'), score, catalogue, readGuideTitles(), this.dataset['base'] ?? '/');
+		priorityItems(
+			$('[data-priorities]'),
+			score,
+			catalogue,
+			readGuideTitles(),
+			this.dataset['base'] ?? '/',
+		);
 
 		const strengths = $('[data-strengths]');
 		strengths.replaceChildren();
-		const strongCats = score.categories.filter((k) => !k.bonus && k.percent !== null && k.percent >= 90);
+		const strongCats = score.categories.filter(
+			(k) => !k.bonus && k.percent !== null && k.percent >= 90,
+		);
 		if (strongCats.length)
-			strengths.append(el('li', t('results.strengthsCategories', { items: strongCats.map((k) => k.title).join('、') })));
+			strengths.append(
+				el(
+					'li',
+					t('results.strengthsCategories', { items: strongCats.map((k) => k.title).join('、') }),
+				),
+			);
 		for (const id of score.strengths) {
 			const c = catalogue.criteria.find((x) => x.id === id)!;
 			strengths.append(el('li', `${c.id} ${c.title}：${c.levels[3]}`));
@@ -104,9 +123,22 @@ class ZzResults extends HTMLElement {
 		elig.replaceChildren(
 			...score.eligibility.map((e) => {
 				const def = catalogue.eligibility.find((x) => x.id === e.id)!;
-				const state = e.met === null ? t('eligibility.unknown') : e.met ? t('eligibility.met') : t('eligibility.notMet');
+				const state =
+					e.met === null
+						? t('eligibility.unknown')
+						: e.met
+							? t('eligibility.met')
+							: t('eligibility.notMet');
 				const li = el('li');
-				li.append(el('span', state, `badge ${e.met === true ? 'bonus' : e.met === false ? 'required' : ''}`), ' ', def.condition);
+				li.append(
+					el(
+						'span',
+						state,
+						`badge ${e.met === true ? 'bonus' : e.met === false ? 'required' : ''}`,
+					),
+					' ',
+					def.condition,
+				);
 				return li;
 			}),
 		);
@@ -157,14 +189,23 @@ class ZzResults extends HTMLElement {
 			const file = buildResultFile(a, this.score, new Date());
 			download(`${fileStem(a)}.json`, JSON.stringify(file, null, 2));
 		} else {
-			download(`${fileStem(a)}.csv`, csvFor(this.session.catalogue, a, this.score), 'text/csv;charset=utf-8');
+			download(
+				`${fileStem(a)}.csv`,
+				csvFor(this.session.catalogue, a, this.score),
+				'text/csv;charset=utf-8',
+			);
 		}
 	}
 
 	private async downloadPng(which: 'radar' | 'bar'): Promise<void> {
 		if (!this.charts) return;
 		const blob = await this.charts.png(this.charts[which]);
-		if (blob) download(`${fileStem(this.session.current)}_${t(which === 'radar' ? 'results.pngRadar' : 'results.pngBar')}.png`, blob, 'image/png');
+		if (blob)
+			download(
+				`${fileStem(this.session.current)}_${t(which === 'radar' ? 'results.pngRadar' : 'results.pngBar')}.png`,
+				blob,
+				'image/png',
+			);
 	}
 }
 

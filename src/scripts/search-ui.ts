@@ -6,7 +6,12 @@
 import { loadPagefind, type PagefindResultData } from './pagefind-client';
 
 type Strings = Record<
-	'search.loading' | 'search.none' | 'search.count' | 'search.all' | 'search.error' | 'search.devNotice',
+	| 'search.loading'
+	| 'search.none'
+	| 'search.count'
+	| 'search.all'
+	| 'search.error'
+	| 'search.devNotice',
 	string
 >;
 
@@ -37,7 +42,12 @@ export function withHighlight(url: string, query: string): string {
 	return `${path}${sep}hl=${encodeURIComponent(query)}${hash ? `#${hash}` : ''}`;
 }
 
-function resultItem(r: PagefindResultData, query: string, withSubs: boolean, idPrefix?: string): HTMLLIElement {
+function resultItem(
+	r: PagefindResultData,
+	query: string,
+	withSubs: boolean,
+	idPrefix?: string,
+): HTMLLIElement {
 	const li = document.createElement('li');
 	li.className = 'search-result';
 	const a = document.createElement('a');
@@ -105,7 +115,8 @@ export function attachDropdown(host: HTMLElement): void {
 		popup.append(p);
 		popup.hidden = false;
 	};
-	const links = () => Array.from(popup.querySelectorAll<HTMLAnchorElement>('a.search-result-title, a.search-all'));
+	const links = () =>
+		Array.from(popup.querySelectorAll<HTMLAnchorElement>('a.search-result-title, a.search-all'));
 
 	const update = async () => {
 		const q = input.value.trim();

@@ -52,7 +52,11 @@ export class Session {
 		this.quarantined = loaded.quarantined;
 		const current = this.assessments.find((a) => a.id === loaded.currentId) ?? this.assessments[0];
 		if (current) this.current = current;
-		else this.current = this.create(t('assess.defaultName', { year: new Date().getFullYear() }), false);
+		else
+			this.current = this.create(
+				t('assess.defaultName', { year: new Date().getFullYear() }),
+				false,
+			);
 	}
 
 	/** A new empty assessment, added to the list and made current. */
@@ -88,7 +92,11 @@ export class Session {
 		this.assessments = this.assessments.filter((a) => a.id !== id);
 		const next = this.assessments[0];
 		if (next) this.current = next;
-		else this.current = this.create(t('assess.defaultName', { year: new Date().getFullYear() }), false);
+		else
+			this.current = this.create(
+				t('assess.defaultName', { year: new Date().getFullYear() }),
+				false,
+			);
 		this.writeIndex();
 	}
 
@@ -148,6 +156,11 @@ export function download(name: string, content: Blob | string, type = 'applicati
 
 /** A file-name-safe stem from the profile and date. */
 export function fileStem(a: Assessment): string {
-	const who = (a.profile.unionName || a.profile.unitName || a.name || t('results.fileStemFallback')).replace(/[\\/:*?"<>|\s]+/g, '_');
+	const who = (
+		a.profile.unionName ||
+		a.profile.unitName ||
+		a.name ||
+		t('results.fileStemFallback')
+	).replace(/[\\/:*?"<>|\s]+/g, '_');
 	return `${who}_${a.profile.assessedOn || a.updatedAt.slice(0, 10)}`;
 }

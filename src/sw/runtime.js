@@ -16,14 +16,17 @@ const BUILD_META = /<meta name="zz-build" content="([^"]+)"/;
 
 self.addEventListener('install', (event) => {
 	event.waitUntil(
-		caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })))),
+		caches
+			.open(CACHE)
+			.then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })))),
 	);
 });
 
 self.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
-			for (const key of await caches.keys()) if (key.startsWith('zzzj-') && key !== CACHE) await caches.delete(key);
+			for (const key of await caches.keys())
+				if (key.startsWith('zzzj-') && key !== CACHE) await caches.delete(key);
 			await self.clients.claim();
 		})(),
 	);

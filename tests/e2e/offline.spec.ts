@@ -46,7 +46,9 @@ const controlled = (page: Page) =>
 	page.evaluate(async () => {
 		await navigator.serviceWorker.ready;
 		if (!navigator.serviceWorker.controller)
-			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+			await new Promise((resolve) =>
+				navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+			);
 	});
 
 const buildOf = (page: Page) => page.locator('meta[name="zz-build"]').getAttribute('content');
@@ -85,7 +87,9 @@ test('after one visit every part of the site works offline', async ({ browser })
 
 		// Every guide page.
 		await page.goto(`http://127.0.0.1:${PORT}/guide/`);
-		const links = await page.locator('main a.card').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+		const links = await page
+			.locator('main a.card')
+			.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
 		expect(links.length).toBeGreaterThanOrEqual(11);
 		for (const path of links) {
 			await page.goto(`http://127.0.0.1:${PORT}${path}`);
@@ -95,14 +99,21 @@ test('after one visit every part of the site works offline', async ({ browser })
 
 		// Search.
 		await page.goto(`http://127.0.0.1:${PORT}/search/?q=${encodeURIComponent('五必访')}`);
-		await expect(page.locator('.search-page-results .search-result-title').first()).toHaveText(/五必访/);
+		await expect(page.locator('.search-page-results .search-result-title').first()).toHaveText(
+			/五必访/,
+		);
 		await page.getByRole('combobox', { name: '搜索' }).fill('职代会');
-		await expect(page.locator('.search-popup .search-result-title').first()).toContainText('民主之家');
+		await expect(page.locator('.search-popup .search-result-title').first()).toContainText(
+			'民主之家',
+		);
 
 		// Checklist, scoring, download.
 		await page.goto(`http://127.0.0.1:${PORT}/assess/`);
 		await page.getByLabel('单位名称').fill('离线测试单位');
-		await page.locator('#criterion-A1').getByRole('radio', { name: /规范有效/ }).check();
+		await page
+			.locator('#criterion-A1')
+			.getByRole('radio', { name: /规范有效/ })
+			.check();
 		await expect(page.locator('[data-save-status]')).toContainText('已保存');
 		await page.goto(`http://127.0.0.1:${PORT}/assess/results/`);
 		await expect(page.locator('[data-total]')).toHaveText('3 / 100');

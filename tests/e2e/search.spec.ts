@@ -167,7 +167,9 @@ test.describe('what a first search costs', () => {
 		return /\.(pf_\w+|pagefind)$/.test(path) ? file.length : gzipSync(file).length;
 	};
 	for (const query of ['五必访', '职工书屋', '为职工办实事落实五必访']) {
-		test(`the first query ${query} on a first visit fetches at most 150 KB`, async ({ browser }) => {
+		test(`the first query ${query} on a first visit fetches at most 150 KB`, async ({
+			browser,
+		}) => {
 			const context = await browser.newContext({ serviceWorkers: 'block' });
 			const page = await context.newPage();
 			const fetched = new Set<string>();
@@ -178,13 +180,18 @@ test.describe('what a first search costs', () => {
 			await page.goto('/guide/minzhu/');
 			await page.keyboard.press('/');
 			await page.keyboard.insertText(query);
-			await expect(page.locator('#site-search-results a.search-result-title').first()).toBeVisible();
+			await expect(
+				page.locator('#site-search-results a.search-result-title').first(),
+			).toBeVisible();
 			await page.waitForLoadState('networkidle');
 			const files = [...fetched];
 			// The index was loaded in small chunks: at most one per query term.
 			expect(files.filter((f) => f.endsWith('.pf_index')).length).toBeGreaterThan(0);
 			const total = files.reduce((sum, f) => sum + wireBytes(f), 0);
-			test.info().annotations.push({ type: 'bytes', description: `${query}: ${(total / 1024).toFixed(1)} KB in ${files.length} files` });
+			test.info().annotations.push({
+				type: 'bytes',
+				description: `${query}: ${(total / 1024).toFixed(1)} KB in ${files.length} files`,
+			});
 			expect(total, files.join('\n')).toBeLessThanOrEqual(150 * 1024);
 			await context.close();
 		});

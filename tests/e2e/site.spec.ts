@@ -340,7 +340,9 @@ test.describe('评分细则 pages', () => {
 			await page.goto('/method/');
 			await page.getByRole('link', { name: `${k.id} ${k.title}：评分细则` }).click();
 			await expect(page).toHaveURL(new RegExp(`/method/${k.id.toLowerCase()}/$`));
-			await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${k.id} ${k.title}：评分细则`);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+				`${k.id} ${k.title}：评分细则`,
+			);
 			const nav = page.getByRole('navigation', { name: '评分细则各类别' });
 			await expect(nav.getByRole('link')).toHaveCount(catalogue.categories.length);
 			await expect(nav.locator('[aria-current="page"]')).toHaveText(`${k.id} ${k.title}`);
@@ -349,13 +351,17 @@ test.describe('评分细则 pages', () => {
 			for (const c of criteria) {
 				const section = page.getByRole('region', { name: new RegExp(`^${c.id} ${c.title}`) });
 				await expect(section.getByRole('listitem')).toHaveText(
-					c.levels.map((text, level) => new RegExp(`^\\s*${catalogue.levelNames[level]}（\\d+%）：${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`)),
+					c.levels.map(
+						(text, level) =>
+							new RegExp(
+								`^\\s*${catalogue.levelNames[level]}（\\d+%）：${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`,
+							),
+					),
 				);
 				await expect(section).toContainText(`佐证材料：${c.evidence.join('；')}`);
-				await expect(section.getByRole('link', { name: `到自评表中给 ${c.id} 打分` })).toHaveAttribute(
-					'href',
-					`/assess/#criterion-${c.id}`,
-				);
+				await expect(
+					section.getByRole('link', { name: `到自评表中给 ${c.id} 打分` }),
+				).toHaveAttribute('href', `/assess/#criterion-${c.id}`);
 				await expect(section.getByRole('link', { name: /^怎么做：/ })).toHaveAttribute(
 					'href',
 					new RegExp(`^/guide/${c.guide.split('#')[0]}/`),
@@ -363,7 +369,9 @@ test.describe('评分细则 pages', () => {
 			}
 			const pager = page.getByRole('navigation', { name: '上一类 / 下一类' });
 			await expect(pager.getByRole('link', { name: /上一类/ })).toHaveCount(i === 0 ? 0 : 1);
-			await expect(pager.getByRole('link', { name: /下一类/ })).toHaveCount(i === catalogue.categories.length - 1 ? 0 : 1);
+			await expect(pager.getByRole('link', { name: /下一类/ })).toHaveCount(
+				i === catalogue.categories.length - 1 ? 0 : 1,
+			);
 		}
 		// From a category page, 到自评表中打分 opens the checklist at that criterion.
 		await page.goto('/method/d/');

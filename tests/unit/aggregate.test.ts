@@ -675,7 +675,10 @@ describe('overviewCsv', () => {
 			strings['overviewCsv.completion'],
 		],
 		noteHead: strings['overviewCsv.noteHead'],
-		scope: { union: strings['overviewCsv.scopeUnion'], subunit: strings['overviewCsv.scopeSubunit'] },
+		scope: {
+			union: strings['overviewCsv.scopeUnion'],
+			subunit: strings['overviewCsv.scopeSubunit'],
+		},
 		na: strings['overviewCsv.na'],
 		olderCatalogue: (version) => fill(strings['overviewCsv.olderCatalogue'], { version }),
 		missingCriteria: (ids) => fill(strings['overviewCsv.missingCriteria'], { ids: ids.join('、') }),

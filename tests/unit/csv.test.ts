@@ -104,4 +104,3 @@ describe('toCsv', () => {
 		expect(back[1]).toEqual(rows[1]!.map((c) => `'${c}`));
 	});
 });
-

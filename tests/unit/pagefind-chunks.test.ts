@@ -34,14 +34,18 @@ function cbor(v: Cbor): number[] {
 	return [...head(4, v.length), ...v.flatMap(cbor)];
 }
 /** A word entry as pagefind 1.6 writes it: [word, [[page, [locs], []]], []]. */
-const entry = (word: string, page = 0, locs: number[] = [1, 2]): IndexWord => ({ word, bytes: Uint8Array.from(cbor([word, [[page, locs, []]], []])) });
+const entry = (word: string, page = 0, locs: number[] = [1, 2]): IndexWord => ({
+	word,
+	bytes: Uint8Array.from(cbor([word, [[page, locs, []]], []])),
+});
 
 /** pagefind's strict chunk lookup: the first chunk with from ≤ term ≤ to, compared as UTF-8 bytes. */
 function lookup(chunks: Pick<IndexChunk, 'from' | 'to'>[], term: string): number {
 	const cmp = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 	return chunks.findIndex((c) => cmp(term, c.from) >= 0 && cmp(term, c.to) <= 0);
 }
-const sortWords = (words: string[]) => [...words].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+const sortWords = (words: string[]) =>
+	[...words].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 
 describe('skipItem', () => {
 	it.each([
@@ -66,38 +70,66 @@ describe('skipItem', () => {
 });
 
 describe('packChunks', () => {
-	const words = sortWords(['0', '2026', 'a', 'ab', '五', '五个', '五必', '五星', '会员', '会员评家', '工会', '工作', '职代会', '职工', '职工书屋', '走访']).map((w) => entry(w));
+	const words = sortWords([
+		'0',
+		'2026',
+		'a',
+		'ab',
+		'五',
+		'五个',
+		'五必',
+		'五星',
+		'会员',
+		'会员评家',
+		'工会',
+		'工作',
+		'职代会',
+		'职工',
+		'职工书屋',
+		'走访',
+	]).map((w) => entry(w));
 
-	it.each([1, 30, 60, 120, 10_000])('keeps every word once and in order at target %i bytes', (target) => {
-		const chunks = packChunks(words, target);
-		expect(chunks.flatMap((c) => c.words.map((w) => w.word))).toEqual(words.map((w) => w.word));
-	});
+	it.each([1, 30, 60, 120, 10_000])(
+		'keeps every word once and in order at target %i bytes',
+		(target) => {
+			const chunks = packChunks(words, target);
+			expect(chunks.flatMap((c) => c.words.map((w) => w.word))).toEqual(words.map((w) => w.word));
+		},
+	);
 
-	it.each([1, 30, 60, 120, 10_000])('never splits words that share a first character (target %i)', (target) => {
-		const chunks = packChunks(words, target);
-		const home = new Map<string, number>();
-		chunks.forEach((c, i) =>
-			c.words.forEach((w) => {
-				const ch = String.fromCodePoint(w.word.codePointAt(0)!);
-				expect(home.get(ch) ?? i).toBe(i);
-				home.set(ch, i);
-			}),
-		);
-	});
+	it.each([1, 30, 60, 120, 10_000])(
+		'never splits words that share a first character (target %i)',
+		(target) => {
+			const chunks = packChunks(words, target);
+			const home = new Map<string, number>();
+			chunks.forEach((c, i) =>
+				c.words.forEach((w) => {
+					const ch = String.fromCodePoint(w.word.codePointAt(0)!);
+					expect(home.get(ch) ?? i).toBe(i);
+					home.set(ch, i);
+				}),
+			);
+		},
+	);
 
-	it.each([1, 30, 60, 120, 10_000])('the browser finds, for every prefix of every word, the chunk holding all its extensions (target %i)', (target) => {
-		const chunks = packChunks(words, target);
-		for (const w of words) {
-			const chars = [...w.word];
-			for (let n = 1; n <= chars.length; n++) {
-				const term = chars.slice(0, n).join('');
-				const found = lookup(chunks, term);
-				expect(found, term).toBeGreaterThanOrEqual(0);
-				const extensions = words.filter((x) => x.word.startsWith(term)).map((x) => x.word);
-				expect(chunks[found]!.words.map((x) => x.word)).toEqual(expect.arrayContaining(extensions));
+	it.each([1, 30, 60, 120, 10_000])(
+		'the browser finds, for every prefix of every word, the chunk holding all its extensions (target %i)',
+		(target) => {
+			const chunks = packChunks(words, target);
+			for (const w of words) {
+				const chars = [...w.word];
+				for (let n = 1; n <= chars.length; n++) {
+					const term = chars.slice(0, n).join('');
+					const found = lookup(chunks, term);
+					expect(found, term).toBeGreaterThanOrEqual(0);
+					const extensions = words.filter((x) => x.word.startsWith(term)).map((x) => x.word);
+					expect(chunks[found]!.words.map((x) => x.word)).toEqual(
+						expect.arrayContaining(extensions),
+					);
+				}
 			}
-		}
-	});
+		},
+	);
 
 	it('finds no chunk for a term whose first character no word has', () => {
 		const chunks = packChunks(words, 30);
@@ -111,7 +143,10 @@ describe('packChunks', () => {
 
 	it('gives ranges that do not overlap', () => {
 		const chunks = packChunks(words, 30);
-		for (let i = 1; i < chunks.length; i++) expect(Buffer.compare(Buffer.from(chunks[i - 1]!.to), Buffer.from(chunks[i]!.from))).toBeLessThan(0);
+		for (let i = 1; i < chunks.length; i++)
+			expect(
+				Buffer.compare(Buffer.from(chunks[i - 1]!.to), Buffer.from(chunks[i]!.from)),
+			).toBeLessThan(0);
 	});
 
 	it.each([
@@ -119,7 +154,12 @@ describe('packChunks', () => {
 		['a repeated word', ['工会', '工会']],
 		['an empty word', ['']],
 	])('refuses %s', (_name, list) => {
-		expect(() => packChunks(list.map((w) => entry(w)), 100)).toThrow(PagefindLayoutError);
+		expect(() =>
+			packChunks(
+				list.map((w) => entry(w)),
+				100,
+			),
+		).toThrow(PagefindLayoutError);
 	});
 
 	it('packs nothing into no chunks', () => {
@@ -145,13 +185,34 @@ describe('chunk and metadata encoding', () => {
 	});
 
 	it('replaces the chunk list and keeps the rest of the metadata', () => {
-		const meta = Uint8Array.from(cbor(['1.6.0', [['zh-cn_aaaaaaa', 120, '']], [['0', '分值', 'zh-cn_1111111'], ['分做', '齐组', 'zh-cn_2222222']], [], [], ['title']]));
+		const meta = Uint8Array.from(
+			cbor([
+				'1.6.0',
+				[['zh-cn_aaaaaaa', 120, '']],
+				[
+					['0', '分值', 'zh-cn_1111111'],
+					['分做', '齐组', 'zh-cn_2222222'],
+				],
+				[],
+				[],
+				['title'],
+			]),
+		);
 		const read = readMetaChunks(meta);
 		expect(read.version).toBe('1.6.0');
 		expect(read.chunks.map((c) => c.hash)).toEqual(['zh-cn_1111111', 'zh-cn_2222222']);
 		const next = [{ from: '0', to: '工\u{10FFFF}', hash: 'zh-cn_3333333' }];
 		const rewritten = writeMetaChunks(meta, read.span, next);
-		expect([...rewritten]).toEqual(cbor(['1.6.0', [['zh-cn_aaaaaaa', 120, '']], [['0', '工\u{10FFFF}', 'zh-cn_3333333']], [], [], ['title']]));
+		expect([...rewritten]).toEqual(
+			cbor([
+				'1.6.0',
+				[['zh-cn_aaaaaaa', 120, '']],
+				[['0', '工\u{10FFFF}', 'zh-cn_3333333']],
+				[],
+				[],
+				['title'],
+			]),
+		);
 	});
 
 	it.each([
@@ -187,7 +248,10 @@ describe('rechunkPagefindBundle on a real pagefind index', () => {
 		try {
 			for (let i = 0; i < 6; i++) {
 				const body = paragraphs.map((p, j) => `<p>${p.repeat(1 + ((i + j) % 3))}</p>`).join('');
-				await index!.addHTMLFile({ url: `/p${i}/`, content: `<html lang="zh-CN"><head><title>第${i}页</title></head><body>${body}</body></html>` });
+				await index!.addHTMLFile({
+					url: `/p${i}/`,
+					content: `<html lang="zh-CN"><head><title>第${i}页</title></head><body>${body}</body></html>`,
+				});
 			}
 			await index!.writeFiles({ outputPath: dir });
 		} finally {
@@ -196,8 +260,16 @@ describe('rechunkPagefindBundle on a real pagefind index', () => {
 		const wordsIn = () => {
 			const entryJson = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8'));
 			const hash = entryJson.languages['zh-cn'].hash as string;
-			const meta = readMetaChunks(unwrap(readFileSync(join(dir, `pagefind.${hash}.pf_meta`)), 'meta'));
-			const chunks = meta.chunks.map((c) => ({ ...c, words: readChunkWords(unwrap(readFileSync(join(dir, 'index', `${c.hash}.pf_index`)), c.hash), c.hash) }));
+			const meta = readMetaChunks(
+				unwrap(readFileSync(join(dir, `pagefind.${hash}.pf_meta`)), 'meta'),
+			);
+			const chunks = meta.chunks.map((c) => ({
+				...c,
+				words: readChunkWords(
+					unwrap(readFileSync(join(dir, 'index', `${c.hash}.pf_index`)), c.hash),
+					c.hash,
+				),
+			}));
 			return { hash, chunks };
 		};
 		const before = wordsIn();
@@ -209,17 +281,26 @@ describe('rechunkPagefindBundle on a real pagefind index', () => {
 		expect(after.chunks.length).toBeGreaterThan(before.chunks.length);
 		expect(after.hash).not.toBe(before.hash);
 		// Same words with the same bytes, in the same order.
-		const flat = (x: typeof before) => x.chunks.flatMap((c) => c.words.map((w) => `${w.word}:${Buffer.from(w.bytes).toString('hex')}`));
+		const flat = (x: typeof before) =>
+			x.chunks.flatMap((c) =>
+				c.words.map((w) => `${w.word}:${Buffer.from(w.bytes).toString('hex')}`),
+			);
 		expect(flat(after)).toEqual(flat(before));
 		// Only the new files remain.
-		expect(readdirSync(join(dir, 'index')).sort()).toEqual(after.chunks.map((c) => `${c.hash}.pf_index`).sort());
-		expect(readdirSync(dir).filter((f) => f.endsWith('.pf_meta'))).toEqual([`pagefind.${after.hash}.pf_meta`]);
+		expect(readdirSync(join(dir, 'index')).sort()).toEqual(
+			after.chunks.map((c) => `${c.hash}.pf_index`).sort(),
+		);
+		expect(readdirSync(dir).filter((f) => f.endsWith('.pf_meta'))).toEqual([
+			`pagefind.${after.hash}.pf_meta`,
+		]);
 		// Every word's every prefix is looked up in a chunk that holds all its extensions.
 		const all = after.chunks.flatMap((c) => c.words.map((w) => w.word));
 		for (const w of all) {
 			const term = [...w].slice(0, 1).join('');
 			const found = lookup(after.chunks, term);
-			expect(after.chunks[found]!.words.map((x) => x.word)).toEqual(expect.arrayContaining(all.filter((x) => x.startsWith(term))));
+			expect(after.chunks[found]!.words.map((x) => x.word)).toEqual(
+				expect.arrayContaining(all.filter((x) => x.startsWith(term))),
+			);
 		}
 	});
 
@@ -227,7 +308,10 @@ describe('rechunkPagefindBundle on a real pagefind index', () => {
 		const other = mkdtempSync(join(tmpdir(), 'zz-pagefind-'));
 		try {
 			mkdirSync(join(other, 'index'), { recursive: true });
-			writeFileSync(join(other, 'pagefind-entry.json'), JSON.stringify({ version: '9.9.9', languages: {} }));
+			writeFileSync(
+				join(other, 'pagefind-entry.json'),
+				JSON.stringify({ version: '9.9.9', languages: {} }),
+			);
 			expect(() => rechunkPagefindBundle(other)).toThrow(/version 9\.9\.9/);
 		} finally {
 			rmSync(other, { recursive: true, force: true });
