@@ -413,7 +413,7 @@ test.describe('import hardening on the checklist', () => {
 			expect(
 				await page.evaluate(() => ({
 					fresh: ({} as Record<string, unknown>)['polluted'] ?? null,
-					proto: Object.prototype.hasOwnProperty('polluted'),
+					proto: Object.hasOwn(Object.prototype, 'polluted'),
 				})),
 			).toEqual({ fresh: null, proto: false });
 		}
