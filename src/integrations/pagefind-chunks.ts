@@ -9,11 +9,12 @@
  *
  * How: the words (already sorted by pagefind) are regrouped by their first character and
  * packed into chunks of about `targetBytes` of uncompressed CBOR. A chunk never splits the
- * words that share a first character, so every word a query term can prefix-match sits in
- * the one chunk the browser loads for that term. Each chunk's range in the metadata is
- * `from` = its first character, `to` = its last first-character followed by U+10FFFF, so
- * the ranges tile the space without gaps (pagefind's own shortened boundaries leave gaps,
- * which make it fall back to loading extra chunks).
+ * words that share a first character (unless they alone exceed a cap, see `packChunks`),
+ * so every word a query term can prefix-match sits in the one chunk the browser loads for
+ * that term. Each chunk's range in the metadata is `from` = its first character, `to` =
+ * its last first-character followed by U+10FFFF, so the ranges leave no gaps between
+ * characters that occur (pagefind's own shortened boundaries leave gaps, which make it
+ * fall back to loading extra chunks).
  *
  * The layout below is pagefind 1.6.0's (`pagefind/src/index/`): every file is
  * `gzip("pagefind_dcd" + CBOR)`; the metadata is an array whose third item is the list of
@@ -57,13 +58,15 @@ function readHead(buf: Uint8Array, pos: number): Head {
 	const initial = buf[pos]!;
 	const major = initial >> 5;
 	const info = initial & 31;
-	const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
 	if (info < 24) return { major, value: info, next: pos + 1 };
-	if (info === 24) return { major, value: view.getUint8(pos + 1), next: pos + 2 };
-	if (info === 25) return { major, value: view.getUint16(pos + 1), next: pos + 3 };
-	if (info === 26) return { major, value: view.getUint32(pos + 1), next: pos + 5 };
-	if (info === 27) return { major, value: Number(view.getBigUint64(pos + 1)), next: pos + 9 };
-	throw new PagefindLayoutError(`unsupported CBOR head 0x${initial.toString(16)} at ${pos}`);
+	// Lengths are big-endian; read byte by byte (this runs for every number in the index).
+	const width = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
+	if (width === 0)
+		throw new PagefindLayoutError(`unsupported CBOR head 0x${initial.toString(16)} at ${pos}`);
+	if (pos + width >= buf.length) throw new PagefindLayoutError('CBOR ends early');
+	let value = 0;
+	for (let i = 1; i <= width; i++) value = value * 256 + buf[pos + i]!;
+	return { major, value, next: pos + 1 + width };
 }
 
 /** Offset just past the CBOR item that starts at `pos`. */
@@ -215,12 +218,62 @@ export function encodeChunk(words: IndexWord[]): Uint8Array {
 
 const firstChar = (word: string): string => String.fromCodePoint(word.codePointAt(0)!);
 
+/** Words that go to one chunk together, with the range of query terms they answer. */
+interface Unit {
+	/** Lowest term this unit answers. */
+	from: string;
+	/** Highest term this unit answers. */
+	to: string;
+	words: IndexWord[];
+	size: number;
+}
+
+/** The first `n` code points of a word. */
+const prefixOf = (word: string, n: number): string => Array.from(word).slice(0, n).join('');
+
 /**
- * Packs sorted words into chunks of about `targetBytes`, never splitting the words that
- * share a first character. Throws if the words are not in pagefind's (byte-wise) order.
+ * Splits words that all start with `prefix` into units. A group within `capBytes` is one
+ * unit answering every term that starts with `prefix`. A larger group is split by one more
+ * character: the word equal to `prefix` (if any) and one unit per longer prefix; the first
+ * of them also answers the bare `prefix`, so such a term still finds a chunk.
  */
-export function packChunks(words: IndexWord[], targetBytes: number): IndexChunk[] {
-	const groups: { char: string; words: IndexWord[]; size: number }[] = [];
+function unitsFor(words: IndexWord[], prefix: string, capBytes: number, depth: number): Unit[] {
+	const size = words.reduce((n, w) => n + w.bytes.length, 0);
+	if (size <= capBytes || depth >= MAX_PREFIX || words.length === 1)
+		return [{ from: prefix, to: prefix + RANGE_END, words, size }];
+	const units: Unit[] = [];
+	let i = 0;
+	if (words[0]!.word === prefix) {
+		units.push({ from: prefix, to: prefix, words: [words[0]!], size: words[0]!.bytes.length });
+		i = 1;
+	}
+	while (i < words.length) {
+		const longer = prefixOf(words[i]!.word, depth + 1);
+		let j = i;
+		while (j < words.length && prefixOf(words[j]!.word, depth + 1) === longer) j++;
+		units.push(...unitsFor(words.slice(i, j), longer, capBytes, depth + 1));
+		i = j;
+	}
+	units[0]!.from = prefix;
+	return units;
+}
+
+/** Prefix length beyond which an oversized group is not split further. */
+const MAX_PREFIX = 4;
+
+/**
+ * Packs sorted words into chunks of about `targetBytes`. Words that share a first
+ * character stay in one chunk, so every word a query term can prefix-match is in the one
+ * chunk the browser loads for it. Only a first character whose words exceed `capBytes`
+ * (very common characters on very large sites) is split by its second character, and so
+ * on; a one-character term of such a group then finds the words of its first chunk only,
+ * as with pagefind's own chunks. Throws if the words are not in pagefind's byte order.
+ */
+export function packChunks(
+	words: IndexWord[],
+	targetBytes: number,
+	capBytes = 4 * targetBytes,
+): IndexChunk[] {
 	let previous: Uint8Array | undefined;
 	for (const w of words) {
 		if (w.word === '') throw new PagefindLayoutError('an indexed word is empty');
@@ -230,30 +283,32 @@ export function packChunks(words: IndexWord[], targetBytes: number): IndexChunk[
 				`words are not sorted ("${new TextDecoder().decode(previous)}" before "${w.word}")`,
 			);
 		previous = encoded;
-		const char = firstChar(w.word);
-		const last = groups.at(-1);
-		if (last?.char === char) {
-			last.words.push(w);
-			last.size += w.bytes.length;
-		} else groups.push({ char, words: [w], size: w.bytes.length });
+	}
+	const units: Unit[] = [];
+	for (let i = 0; i < words.length;) {
+		const char = firstChar(words[i]!.word);
+		let j = i;
+		while (j < words.length && firstChar(words[j]!.word) === char) j++;
+		units.push(...unitsFor(words.slice(i, j), char, capBytes, 1));
+		i = j;
 	}
 	const chunks: IndexChunk[] = [];
-	let current: { chars: string[]; words: IndexWord[]; size: number } | undefined;
+	let current: Unit[] = [];
+	let size = 0;
 	const close = () => {
-		if (!current) return;
+		if (!current.length) return;
 		chunks.push({
-			from: current.chars[0]!,
-			to: current.chars.at(-1)! + RANGE_END,
-			words: current.words,
+			from: current[0]!.from,
+			to: current.at(-1)!.to,
+			words: current.flatMap((u) => u.words),
 		});
-		current = undefined;
+		current = [];
+		size = 0;
 	};
-	for (const g of groups) {
-		if (current && current.size + g.size > targetBytes) close();
-		current ??= { chars: [], words: [], size: 0 };
-		current.chars.push(g.char);
-		current.words.push(...g.words);
-		current.size += g.size;
+	for (const u of units) {
+		if (current.length && size + u.size > targetBytes) close();
+		current.push(u);
+		size += u.size;
 	}
 	close();
 	return chunks;

@@ -92,7 +92,7 @@ describe('packChunks', () => {
 	it.each([1, 30, 60, 120, 10_000])(
 		'keeps every word once and in order at target %i bytes',
 		(target) => {
-			const chunks = packChunks(words, target);
+			const chunks = packChunks(words, target, Infinity);
 			expect(chunks.flatMap((c) => c.words.map((w) => w.word))).toEqual(words.map((w) => w.word));
 		},
 	);
@@ -100,7 +100,7 @@ describe('packChunks', () => {
 	it.each([1, 30, 60, 120, 10_000])(
 		'never splits words that share a first character (target %i)',
 		(target) => {
-			const chunks = packChunks(words, target);
+			const chunks = packChunks(words, target, Infinity);
 			const home = new Map<string, number>();
 			chunks.forEach((c, i) =>
 				c.words.forEach((w) => {
@@ -115,7 +115,7 @@ describe('packChunks', () => {
 	it.each([1, 30, 60, 120, 10_000])(
 		'the browser finds, for every prefix of every word, the chunk holding all its extensions (target %i)',
 		(target) => {
-			const chunks = packChunks(words, target);
+			const chunks = packChunks(words, target, Infinity);
 			for (const w of words) {
 				const chars = [...w.word];
 				for (let n = 1; n <= chars.length; n++) {
@@ -138,7 +138,9 @@ describe('packChunks', () => {
 
 	it('makes one chunk when everything fits and one per first character at the smallest target', () => {
 		expect(packChunks(words, 10_000)).toHaveLength(1);
-		expect(packChunks(words, 1)).toHaveLength(new Set(words.map((w) => [...w.word][0])).size);
+		expect(packChunks(words, 1, Infinity)).toHaveLength(
+			new Set(words.map((w) => [...w.word][0])).size,
+		);
 	});
 
 	it('gives ranges that do not overlap', () => {
@@ -160,6 +162,70 @@ describe('packChunks', () => {
 				100,
 			),
 		).toThrow(PagefindLayoutError);
+	});
+
+	describe('a first character whose words exceed the cap', () => {
+		// Many words under 工: at a cap of 160 bytes (about six entries) the group is split by its second character.
+		const many = sortWords([
+			'工',
+			'工人',
+			'工会',
+			'工会主席',
+			'工会会员',
+			'工会小组',
+			'工会干部',
+			'工作',
+			'工作制度',
+			'工资',
+			'工资协商',
+			'工龄',
+			'职工',
+			'职工书屋',
+		]).map((w) => entry(w, 0, [1, 2, 3, 4, 5, 6]));
+		const chunks = packChunks(many, 60, 160);
+		const chunkOf = (term: string) => chunks[lookup(chunks, term)];
+
+		it('splits it into several chunks', () => {
+			const holding = chunks.filter((c) => c.words.some((w) => w.word.startsWith('工')));
+			expect(holding.length).toBeGreaterThan(1);
+		});
+
+		it('still finds, for every word, the chunk that holds it', () => {
+			for (const w of many)
+				expect(
+					chunkOf(w.word)?.words.map((x) => x.word),
+					w.word,
+				).toContain(w.word);
+		});
+
+		it('finds, for every two-character term, all its extensions in one chunk', () => {
+			for (const w of many.filter((x) => [...x.word].length >= 2)) {
+				const term = [...w.word].slice(0, 2).join('');
+				const extensions = many.filter((x) => x.word.startsWith(term)).map((x) => x.word);
+				expect(
+					chunkOf(term)?.words.map((x) => x.word),
+					term,
+				).toEqual(expect.arrayContaining(extensions));
+			}
+		});
+
+		it('gives the bare first character a chunk (its first one), with no gap', () => {
+			expect(chunkOf('工')?.words[0]?.word).toBe('工');
+			const noBare = packChunks(many.slice(1), 60, 160);
+			expect(noBare[lookup(noBare, '工')]?.words[0]?.word).toBe('工人');
+		});
+
+		it('keeps the ranges ordered and disjoint', () => {
+			for (let i = 1; i < chunks.length; i++)
+				expect(
+					Buffer.compare(Buffer.from(chunks[i - 1]!.to), Buffer.from(chunks[i]!.from)),
+				).toBeLessThan(0);
+		});
+
+		it('leaves groups within the cap whole', () => {
+			const zhi = chunks.filter((c) => c.words.some((w) => w.word.startsWith('职')));
+			expect(zhi).toHaveLength(1);
+		});
 	});
 
 	it('packs nothing into no chunks', () => {
