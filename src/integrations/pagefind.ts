@@ -15,6 +15,7 @@ export function pagefindIntegration(): AstroIntegration {
 		name: 'local:pagefind',
 		hooks: {
 			'astro:build:done': async ({ dir, logger }) => {
+				const started = performance.now();
 				const pagefind = await import('pagefind');
 				const outDir = fileURLToPath(dir);
 				const { index, errors: createErrors } = await pagefind.createIndex({
@@ -26,11 +27,14 @@ export function pagefindIntegration(): AstroIntegration {
 					if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
 					const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
 					if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-					logger.info(`Indexed ${added.page_count} pages for search.`);
+					const indexed = performance.now();
+					logger.info(
+						`Indexed ${added.page_count} pages for search in ${((indexed - started) / 1000).toFixed(1)} s.`,
+					);
 					// Smaller word-index chunks: a first query fetches far less (see pagefind-chunks.ts).
 					for (const r of rechunkPagefindBundle(join(outDir, 'pagefind'))) {
 						logger.info(
-							`Search index (${r.language}): ${r.before} chunks re-split into ${r.after}, largest ${(r.largest / 1024).toFixed(1)} KB.`,
+							`Search index (${r.language}): ${r.before} chunks re-split into ${r.after}, largest ${(r.largest / 1024).toFixed(1)} KB, in ${((performance.now() - indexed) / 1000).toFixed(1)} s.`,
 						);
 					}
 				} finally {
