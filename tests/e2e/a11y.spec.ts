@@ -206,11 +206,20 @@ test.describe('axe at phone width (375 px), where wide tables scroll', () => {
 	test.describe.configure({ mode: 'parallel' });
 	test.use({ viewport: { width: 375, height: 800 } });
 
-	for (const path of sitePages())
-		test(`page ${path}`, async ({ page }) => {
-			await page.goto(path);
-			await expect(page.locator('main')).toBeVisible();
-			await audit(page, `${path} at 375 px`);
+	// Pages without a table look at 375 px as they do at full width to axe; those with one
+	// get the scrolling table regions this pass is for. Two halves run in parallel.
+	for (const half of [0, 1] as const)
+		test(`every page with a table (${half === 0 ? 'A' : 'B'})`, async ({ page }) => {
+			test.setTimeout(120_000);
+			let audited = 0;
+			for (const path of sitePages().filter((_, i) => i % 2 === half)) {
+				await page.goto(path);
+				await expect(page.locator('main')).toBeVisible();
+				if ((await page.locator('main table').count()) === 0) continue;
+				await audit(page, `${path} at 375 px`);
+				audited++;
+			}
+			expect(audited).toBeGreaterThanOrEqual(4);
 		});
 
 	test('the menu open, results with data and compare with files', async ({ page }) => {
