@@ -144,6 +144,26 @@ test.describe('search page', () => {
 		});
 	}
 
+	test('常用搜索 links each run their search, and every one finds pages', async ({ page }) => {
+		await page.goto('/search/');
+		const suggestions = page.getByRole('navigation', { name: '常用搜索' }).getByRole('link');
+		const terms = await suggestions.allTextContents();
+		expect(terms.length).toBeGreaterThanOrEqual(8);
+		expect(terms).toContain('五必访');
+		for (const term of terms) {
+			await page.goto('/search/');
+			await page
+				.getByRole('navigation', { name: '常用搜索' })
+				.getByRole('link', { name: term, exact: true })
+				.click();
+			await expect(page).toHaveURL(new RegExp(`\\?q=${encodeURIComponent(term)}$`));
+			await expect(page.getByRole('main').getByRole('searchbox', { name: '搜索' })).toHaveValue(
+				term,
+			);
+			await expect(page.getByRole('main').getByRole('status')).toHaveText(/找到 \d+ 个相关页面/);
+		}
+	});
+
 	test('a nonsense query shows the Chinese no-results message', async ({ page }) => {
 		await page.goto('/search/');
 		const input = page.getByRole('main').getByRole('searchbox', { name: '搜索' });
