@@ -137,6 +137,22 @@ function wireBytes(paths) {
 	return sum;
 }
 
+/**
+ * Opens `url` as a first visit (no service worker, so nothing of the index is cached) and
+ * collects the pagefind files the page then fetches.
+ */
+async function firstVisit(b, url) {
+	const ctx = await b.newContext({ serviceWorkers: 'block' });
+	const page = await ctx.newPage();
+	const fetched = new Set();
+	ctx.on('requestfinished', (r) => {
+		const { pathname } = new URL(r.url());
+		if (pathname.startsWith('/pagefind/')) fetched.add(pathname);
+	});
+	await page.goto(url);
+	return { ctx, page, fetched };
+}
+
 /** Generates `count` result files into `folder` (and times loading them); returns the child's output. */
 async function generateFiles(count, folder) {
 	const entry = join(root, 'bench', '.tmp', 'aggregate-entry.mjs');
@@ -294,15 +310,7 @@ if (want('search') || want('import') || want('aggregate')) {
 		if (want('search')) {
 			const runs = [];
 			for (let i = 0; i < 3; i++) {
-				// A first visit: no service worker has cached the index yet.
-				const ctx = await b.newContext({ serviceWorkers: 'block' });
-				const page = await ctx.newPage();
-				const fetched = new Set();
-				ctx.on('requestfinished', (r) => {
-					const { pathname } = new URL(r.url());
-					if (pathname.startsWith('/pagefind/')) fetched.add(pathname);
-				});
-				await page.goto(`${server.url}/guide/minzhu/`);
+				const { ctx, page, fetched } = await firstVisit(b, `${server.url}/guide/minzhu/`);
 				const cdp = await ctx.newCDPSession(page);
 				await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 				// Time from the query's input event to the first result in the dropdown, in the page.
@@ -361,14 +369,7 @@ if (want('search') || want('import') || want('aggregate')) {
 			);
 			// Other first queries, each on a first visit: a four-character term and a long phrase.
 			for (const query of ['职工书屋', '为职工办实事落实五必访']) {
-				const ctx = await b.newContext({ serviceWorkers: 'block' });
-				const page = await ctx.newPage();
-				const fetched = new Set();
-				ctx.on('requestfinished', (r) => {
-					const { pathname } = new URL(r.url());
-					if (pathname.startsWith('/pagefind/')) fetched.add(pathname);
-				});
-				await page.goto(`${server.url}/guide/minzhu/`);
+				const { ctx, page, fetched } = await firstVisit(b, `${server.url}/guide/minzhu/`);
 				await page.keyboard.press('/');
 				await page.keyboard.insertText(query);
 				await page

@@ -216,8 +216,6 @@ export function encodeChunk(words: IndexWord[]): Uint8Array {
 	return concat([encodeHead(4, 1), encodeHead(4, words.length), ...words.map((w) => w.bytes)]);
 }
 
-const firstChar = (word: string): string => String.fromCodePoint(word.codePointAt(0)!);
-
 /** Words that go to one chunk together, with the range of query terms they answer. */
 interface Unit {
 	/** Lowest term this unit answers. */
@@ -286,9 +284,9 @@ export function packChunks(
 	}
 	const units: Unit[] = [];
 	for (let i = 0; i < words.length;) {
-		const char = firstChar(words[i]!.word);
+		const char = prefixOf(words[i]!.word, 1);
 		let j = i;
-		while (j < words.length && firstChar(words[j]!.word) === char) j++;
+		while (j < words.length && prefixOf(words[j]!.word, 1) === char) j++;
 		units.push(...unitsFor(words.slice(i, j), char, capBytes, 1));
 		i = j;
 	}

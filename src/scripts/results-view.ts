@@ -3,6 +3,7 @@
  * text is set with `textContent`.
  */
 import type { Catalogue } from '../lib/catalogue-schema';
+import { guideHref } from '../lib/guide-href';
 import type { Assessment } from '../lib/assessment';
 import { round1, type ScoreResult } from '../lib/scoring';
 import { assessmentCsv } from '../lib/export-csv';
@@ -136,10 +137,10 @@ export function priorityItems(
 				t('results.priorityNext', { level: catalogue.levelNames[p.nextLevel]!, text: p.nextStep }),
 			),
 		);
-		const [page = '', heading] = p.guide.split('#');
+		const page = p.guide.split('#')[0]!;
 		if (guides[page]) {
 			const a = el('a', t('results.priorityGuide', { title: guides[page] }));
-			a.href = `${base}guide/${page}/${heading ? `#${heading}` : ''}`;
+			a.href = guideHref(base, p.guide);
 			const line = el('p');
 			line.append(a);
 			li.append(line);
