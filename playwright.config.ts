@@ -4,13 +4,26 @@
  * is used when it exists, otherwise Playwright's own browser.
  */
 import { defineConfig, devices } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const isCI = Boolean(process.env['CI']);
 const executablePath =
 	process.env['CHROMIUM_PATH'] ??
 	(existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const port = Number(process.env['PORT'] ?? 4329);
+
+/**
+ * A free port chosen once per run, so two checkouts on one machine never test each other's
+ * server (Astro's preview moves to the next port when its own is busy). The config is read
+ * again in every worker; they inherit E2E_PORT from the runner, so all agree on one port.
+ */
+function freePort(): number {
+	const script =
+		"const s=require('node:net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+	return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+}
+process.env['E2E_PORT'] ??= String(freePort());
+const port = Number(process.env['E2E_PORT']);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -19,6 +32,7 @@ export default defineConfig({
 	workers: 2,
 	timeout: 60_000,
 	reporter: [['list']],
+	globalSetup: './tests/e2e/global-setup.ts',
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		locale: 'zh-CN',
@@ -48,7 +62,8 @@ export default defineConfig({
 	webServer: {
 		command: `npm run build && npx astro preview --host 127.0.0.1 --port ${port}`,
 		url: `http://127.0.0.1:${port}/`,
-		reuseExistingServer: !isCI,
+		// Never reuse: a server already on this port is not this checkout's build.
+		reuseExistingServer: false,
 		timeout: 240_000,
 		stdout: 'ignore',
 		stderr: 'pipe',

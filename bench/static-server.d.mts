@@ -1,2 +1,5 @@
 /** Types for static-server.mjs (used by the benchmark and the offline tests). */
-export function serve(dir: string, port: number): Promise<{ url: string; stop: () => void }>;
+export function serve(
+	dir: string,
+	port: number,
+): Promise<{ port: number; url: string; stop: () => void }>;

@@ -52,7 +52,9 @@ export function serve(dir, port) {
 	return new Promise((resolve) =>
 		server.listen(port, '127.0.0.1', () =>
 			resolve({
-				url: `http://127.0.0.1:${port}`,
+				// Port 0 asks the system for a free port; report the one it gave.
+				port: server.address().port,
+				url: `http://127.0.0.1:${server.address().port}`,
 				stop: () => {
 					server.closeAllConnections();
 					server.close();

@@ -15,7 +15,8 @@ import { serve } from '../../bench/static-server.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILDS = join(ROOT, '.astro', 'test-builds');
-const PORT = 4360 + Number(process.env['TEST_PARALLEL_INDEX'] ?? 0);
+/** Chosen by the system at the first serve, then reused so both builds share one origin. */
+let PORT = 0;
 
 function build(id: string): string {
 	const out = join(BUILDS, id);
@@ -76,6 +77,7 @@ test.afterAll(() => rmSync(BUILDS, { recursive: true, force: true }));
 
 test('after one visit every part of the site works offline', async ({ browser }) => {
 	const server = await serve(v1, PORT);
+	PORT = server.port;
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	const errors: string[] = [];
@@ -143,6 +145,7 @@ test('a new build announces itself and never mixes with the old one', async ({ b
 	expect([...v2Assets].some((a) => !v1Assets.has(a))).toBe(true);
 
 	let server = await serve(v1, PORT);
+	PORT = server.port;
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	try {
