@@ -57,6 +57,8 @@ class ZzChecklist extends HTMLElement {
 				t('assess.quarantined', { n: this.session.quarantined.length }),
 				'warn',
 			);
+		else if (this.session.notices.length)
+			showMessage(this.messages, this.session.notices.join(' '), 'warn');
 
 		this.session.onPersistDenied = () => {
 			const note = this.querySelector<HTMLElement>('[data-persist-note]');
@@ -538,7 +540,8 @@ class ZzChecklist extends HTMLElement {
 			...this.session.defaults,
 		});
 		if (!result.ok) return this.importFailed(importErrorText(result.error));
-		const a = result.assessment;
+		this.session.notices = [];
+		const a = this.session.adopt(result.assessment, result.notes);
 		a.id = newId();
 		a.name = t('assess.importedName', { name: a.name || a.profile.unitName || file.name }).slice(
 			0,
@@ -554,6 +557,13 @@ class ZzChecklist extends HTMLElement {
 				: t('assess.imported', { name: a.name }),
 			'ok',
 		);
+		if (this.session.notices.length)
+			this.messages.append(
+				Object.assign(document.createElement('p'), {
+					className: 'notice warn',
+					textContent: this.session.notices.join(' '),
+				}),
+			);
 	}
 
 	private importFailed(text: string): void {
