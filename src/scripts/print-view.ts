@@ -59,7 +59,12 @@ class ZzPrintView extends HTMLElement {
 				`[data-cat-self="${k.id}"]`,
 				k.percent === null ? t('criterion.na') : fmt(k.contribution),
 			);
-			if (k.na) set(`[data-cat-note="${k.id}"]`, `${t('progress.na', { n: k.na })}`);
+			const scaled = !k.bonus && Math.abs(score.baseScale - 1) > 1e-9;
+			const notes = [
+				k.na ? t('progress.na', { n: k.na }) : '',
+				scaled ? t('print.scaledPoints', { points: fmt(k.scaledPoints) }) : '',
+			].filter(Boolean);
+			if (notes.length) set(`[data-cat-note="${k.id}"]`, notes.join('；'));
 		}
 		for (const v of catalogue.vetoes)
 			set(
