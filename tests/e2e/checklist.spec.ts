@@ -348,7 +348,7 @@ test.describe('会员评家 calculator', () => {
 		await page.reload();
 		await expect(s.getByLabel('参评人数')).toHaveValue('200');
 		await expect(countBasic).not.toBeChecked();
-		await expect(i2.getByRole('spinbutton')).toHaveValue('60.7');
+		await expect(i2.getByRole('spinbutton')).toHaveValue('60.6');
 	});
 });
 
