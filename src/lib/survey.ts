@@ -84,7 +84,8 @@ export function computeSurvey(s: Survey): SurveyResult {
 	const frontlineShare =
 		participants && s.frontline !== null && !refused ? pct(s.frontline, participants) : null;
 	if (refused) warnings.push('frontline-exceeds-participants');
-	else if (frontlineShare !== null && frontlineShare < FRONTLINE_MIN) warnings.push('frontline-low');
+	else if (frontlineShare !== null && frontlineShare < FRONTLINE_MIN)
+		warnings.push('frontline-low');
 	if (s.participants !== null && replies > s.participants)
 		warnings.push('replies-exceed-participants');
 	if (s.members !== null && participants !== null && participants > s.members)
