@@ -531,7 +531,8 @@ test.describe('会员评家 figures at the lines (issue 9)', () => {
 
 	test('C1 (必备) offers no 不适用', async ({ page }) => {
 		await openChecklist(page);
-		await expect(box(page, 'C1').getByText('不适用')).toHaveCount(0);
-		await expect(box(page, 'C2').getByText('不适用').first()).toBeVisible();
+		await expect(box(page, 'C1').getByRole('radio', { name: '不适用' })).toHaveCount(0);
+		await expect(box(page, 'C1').getByRole('checkbox', { name: '不适用' })).toHaveCount(0);
+		await expect(box(page, 'C3').getByRole('radio', { name: '不适用' })).toHaveCount(1);
 	});
 });
