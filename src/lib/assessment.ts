@@ -4,19 +4,19 @@
  * stays small; they are strict at every level (unknown keys, including `__proto__`,
  * `constructor` and `prototype`, are refused).
  *
- * Shape (schema version 2):
+ * Shape (schema version 3):
  *   { id, name, createdAt, updatedAt, catalogueVersion,
  *     profile: { unitName, unionName, unitType, scope, parentUnion, memberCount, assessedOn, assessor },
  *     answers: { [criterionId]: { level, na, naReason, rate, evidence, note } },
- *     vetoes: { [vetoId]: true | false | null },
+ *     vetoes: { [vetoId]: true | false | null },   (true 是, false 否, null or absent 未答)
  *     eligibility: { [conditionId]: true | false | null },
- *     survey: { members, participants, frontline, satisfied, basic, unsatisfied, countBasic },
+ *     survey: { held, members, participants, frontline, satisfied, basic, unsatisfied, countBasic },
  *     settings: { passMark, modelMark } }
  */
 import * as z from 'zod/mini';
 
 /** Current version of the saved and exported format. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Limits that keep hostile input small. */
 export const LIMITS = {
@@ -79,7 +79,8 @@ export const AnswerSchema = z.strictObject({
 	note: z.string().check(z.maxLength(LIMITS.note)),
 });
 
-export const SurveySchema = z.strictObject({
+/** The 会员评家 counts as saved by schema version 2 (no `held`). */
+const surveyCounts = {
 	/** 会员总数. */
 	members: count,
 	/** 参评人数. */
@@ -92,8 +93,21 @@ export const SurveySchema = z.strictObject({
 	basic: count,
 	/** 不满意. */
 	unsatisfied: count,
-	/** Whether 基本满意 counts as satisfied. */
+	/**
+	 * Whether 基本满意 counts as satisfied. false (only 满意) is the site's definition and
+	 * the default; true is the labelled, lenient choice.
+	 */
 	countBasic: z.boolean(),
+};
+export const SurveyV2Schema = z.strictObject(surveyCounts);
+
+export const SurveySchema = z.strictObject({
+	/**
+	 * Whether a 会员评家 was held this year: true, false (not held: I1 and I2 score 0 and the
+	 * result cannot be 模范, but V3 满意度低于 85% is not raised), null 未答.
+	 */
+	held: z.nullable(z.boolean()),
+	...surveyCounts,
 });
 
 export const SettingsSchema = z.strictObject({
@@ -113,45 +127,54 @@ const flags = z.record(
 	z.nullable(z.boolean()),
 );
 
-export const AssessmentSchema = z
-	.strictObject({
-		/** Stable id of this assessment in this browser. */
-		id: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/)),
-		/** Name shown in the list, e.g. 2026 年度自评. */
-		name: shortText,
-		/** When it was created (ISO, UTC). */
-		createdAt: isoDateTime,
-		/** When it last changed (ISO, UTC). */
-		updatedAt: isoDateTime,
-		/** Catalogue version the answers were given against. */
-		catalogueVersion: z.string().check(z.regex(/^\d{4}\.\d+$/)),
-		profile: ProfileSchema,
-		answers: z.record(criterionKey, AnswerSchema),
-		vetoes: flags,
-		eligibility: flags,
-		survey: SurveySchema,
-		settings: SettingsSchema,
-	})
-	.check(
-		z.refine((a) => Object.keys(a.answers).length <= LIMITS.answers, {
-			message: 'too many answers',
-		}),
-		z.refine((a) => Object.keys(a.vetoes).length <= LIMITS.keyedFlags, {
-			message: 'too many vetoes',
-		}),
-		z.refine((a) => Object.keys(a.eligibility).length <= LIMITS.keyedFlags, {
-			message: 'too many conditions',
-		}),
-		z.refine((a) => a.settings.passMark < a.settings.modelMark, {
-			message: 'passMark must be below modelMark',
-		}),
-	);
+/** The assessment shape around a given survey schema (version 2 and version 3 differ there only). */
+function assessmentSchema<S extends typeof SurveySchema | typeof SurveyV2Schema>(survey: S) {
+	return z
+		.strictObject({
+			/** Stable id of this assessment in this browser. */
+			id: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/)),
+			/** Name shown in the list, e.g. 2026 年度自评. */
+			name: shortText,
+			/** When it was created (ISO, UTC). */
+			createdAt: isoDateTime,
+			/** When it last changed (ISO, UTC). */
+			updatedAt: isoDateTime,
+			/** Catalogue version the answers were given against. */
+			catalogueVersion: z.string().check(z.regex(/^\d{4}\.\d+$/)),
+			profile: ProfileSchema,
+			answers: z.record(criterionKey, AnswerSchema),
+			vetoes: flags,
+			eligibility: flags,
+			survey,
+			settings: SettingsSchema,
+		})
+		.check(
+			z.refine((a) => Object.keys(a.answers).length <= LIMITS.answers, {
+				message: 'too many answers',
+			}),
+			z.refine((a) => Object.keys(a.vetoes).length <= LIMITS.keyedFlags, {
+				message: 'too many vetoes',
+			}),
+			z.refine((a) => Object.keys(a.eligibility).length <= LIMITS.keyedFlags, {
+				message: 'too many conditions',
+			}),
+			z.refine((a) => a.settings.passMark < a.settings.modelMark, {
+				message: 'passMark must be below modelMark',
+			}),
+		);
+}
+
+/** The current (version 3) assessment. */
+export const AssessmentSchema = assessmentSchema(SurveySchema);
+/** An assessment as saved by schema version 2: the same but for the survey. */
+export const AssessmentV2Schema = assessmentSchema(SurveyV2Schema);
 
 export type Profile = z.infer<typeof ProfileSchema>;
 export type Answer = z.infer<typeof AnswerSchema>;
 export type Survey = z.infer<typeof SurveySchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
 export type Assessment = z.infer<typeof AssessmentSchema>;
+export type AssessmentV2 = z.infer<typeof AssessmentV2Schema>;
 export type Level = 0 | 1 | 2 | 3;
 
 /** An empty answer. */
@@ -201,13 +224,14 @@ export function newAssessment(opts: {
 		vetoes: {},
 		eligibility: {},
 		survey: {
+			held: null,
 			members: null,
 			participants: null,
 			frontline: null,
 			satisfied: null,
 			basic: null,
 			unsatisfied: null,
-			countBasic: true,
+			countBasic: false,
 		},
 		settings: { passMark: opts.passMark, modelMark: opts.modelMark },
 	};

@@ -19,8 +19,11 @@ export const SourceSchema = z.strictObject({
 	title: z.string().min(2),
 	/** Who issued it and when, in one line. */
 	issuer: z.string().min(2),
-	/** How far to trust it: an official text, a mirror of a local text, or low (Q&A, aggregator). */
-	reliability: z.enum(['official', 'mirror', 'low']),
+	/**
+	 * How far to trust it: an official text, a mirror of a local text, low (Q&A, aggregator),
+	 * or `own`: the site's own rule, cited where no source supports a criterion or threshold.
+	 */
+	reliability: z.enum(['official', 'mirror', 'low', 'own']),
 	/** What the site takes from it and any caveat (UNCERTAIN items are said so here). */
 	note: z.string().min(2),
 });
@@ -57,10 +60,20 @@ export const CriterionSchema = z.strictObject({
 	points: z.number().positive().max(10),
 	/** 必备: below 基本落实 (level 2) the result is capped below 模范. */
 	required: z.boolean().default(false),
-	/** Whether 不适用 may be chosen (with a reason). */
+	/**
+	 * Whether 不适用 may be chosen (with a reason). The checklist offers 不适用 only where this
+	 * is true, and scoring ignores a stored 不适用 where it is false. Must be false for 必备
+	 * criteria and for criteria a 否决 condition is derived from (checked below).
+	 */
 	allowNotApplicable: z.boolean().default(true),
 	/** Four descriptors written for this criterion, for levels 0, 1, 2, 3. */
 	levels: z.tuple([z.string().min(4), z.string().min(4), z.string().min(4), z.string().min(4)]),
+	/**
+	 * Whether this criterion is answered by the 会员评家: when the branch says it held none
+	 * this year (survey.held false), it scores 0 (level 0) whatever else was entered. Such
+	 * criteria cannot be 不适用 (checked below).
+	 */
+	fromSurvey: z.boolean().default(false),
 	/** For criteria that are a rate in practice: the number asked and its thresholds. */
 	rate: RateRuleSchema.optional(),
 	/** 佐证材料 a user can tick as on hand. */
@@ -93,8 +106,18 @@ export const VetoSchema = z.strictObject({
 	question: z.string().min(6),
 	/** Short label used in results. */
 	title: z.string().min(4),
-	/** Criterion whose rate, when below `below`, triggers this veto automatically. */
+	/**
+	 * Criterion whose rate, when below `below`, triggers this veto automatically. Such a
+	 * veto is not asked: its state follows the rate (unknown while the rate is not entered).
+	 */
 	derivedFrom: z.strictObject({ criterion: criterionId, below: z.number() }).optional(),
+	/**
+	 * A criterion level that also triggers this (asked) veto: the answer at that level says
+	 * the same thing, so choosing it answers the veto 是 without ticking it again.
+	 */
+	triggeredBy: z
+		.strictObject({ criterion: criterionId, level: z.number().int().min(0).max(3) })
+		.optional(),
 	/** Source ids. */
 	sources: z.array(z.string()).min(1),
 });
@@ -124,6 +147,19 @@ export const EligibilitySchema = z.strictObject({
 	source: z.string(),
 });
 
+export const CatalogueChangeSchema = z.strictObject({
+	/** The version this entry describes. */
+	version: z.string().regex(/^\d{4}\.\d+$/),
+	/** The version it changed from. */
+	from: z.string().regex(/^\d{4}\.\d+$/),
+	/** Criteria new in `version`: files of `from` have no answer to them (未评). */
+	added: z.array(criterionId),
+	/** Criteria whose points changed. */
+	reweighted: z.array(criterionId),
+	/** What changed, in one paragraph for users (shown on the compare page). */
+	summary: z.string().min(10),
+});
+
 export const CatalogueSchema = z
 	.strictObject({
 		/** Version of the catalogue, written into every result file. */
@@ -134,6 +170,8 @@ export const CatalogueSchema = z
 		basePoints: z.literal(100),
 		/** Most bonus points that count. */
 		bonusMax: z.number().min(0).max(10),
+		/** Changes from each earlier version, newest first (see CatalogueChangeSchema). */
+		changes: z.array(CatalogueChangeSchema).default([]),
 		/** Share of a criterion's points earned at each level 0–3 (site's rule). */
 		levelFractions: z.tuple([z.literal(0), z.number(), z.number(), z.literal(1)]),
 		/** Generic names of the four levels. */
@@ -175,6 +213,24 @@ export const CatalogueSchema = z
 					path: ['criteria', i, 'id'],
 					message: `指标 ${cr.id} 的编号应以类别 ${cr.category} 开头`,
 				});
+			if (cr.required && cr.allowNotApplicable)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['criteria', i, 'allowNotApplicable'],
+					message: `必备指标 ${cr.id} 不能选“不适用”`,
+				});
+			if (cr.allowNotApplicable && cr.fromSurvey)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['criteria', i, 'allowNotApplicable'],
+					message: `会员评家指标 ${cr.id} 不能选“不适用”`,
+				});
+			if (cr.allowNotApplicable && c.vetoes.some((v) => v.derivedFrom?.criterion === cr.id))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['criteria', i, 'allowNotApplicable'],
+					message: `否决项据以判断的指标 ${cr.id} 不能选“不适用”`,
+				});
 			for (const s of cr.sources)
 				if (!sourceIds.has(s))
 					ctx.addIssue({
@@ -200,6 +256,12 @@ export const CatalogueSchema = z
 						path: ['vetoes', i, 'sources'],
 						message: `未知来源：${s}`,
 					});
+			if (v.triggeredBy && !seen.has(v.triggeredBy.criterion))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['vetoes', i, 'triggeredBy'],
+					message: `未知指标：${v.triggeredBy.criterion}`,
+				});
 			if (v.derivedFrom && !seen.has(v.derivedFrom.criterion))
 				ctx.addIssue({
 					code: 'custom',
@@ -229,3 +291,4 @@ export type Category = z.infer<typeof CategorySchema>;
 export type Veto = z.infer<typeof VetoSchema>;
 export type Band = z.infer<typeof BandSchema>;
 export type Source = z.infer<typeof SourceSchema>;
+export type CatalogueChange = z.infer<typeof CatalogueChangeSchema>;

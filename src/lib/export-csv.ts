@@ -13,6 +13,10 @@ export interface CsvLabels {
 	yes: string;
 	na: string;
 	unanswered: string;
+	/** Row label of the base score (the sum of the base criteria rows). */
+	base: string;
+	/** Row label of the bonus above the cap that does not count. */
+	bonusCap: string;
 	total: string;
 }
 
@@ -45,7 +49,8 @@ export function assessmentCsv(
 			c.points,
 			level,
 			ans?.rate ?? null,
-			cs.status === 'na' ? null : round1(cs.earned),
+			// What the criterion adds to the total after renormalisation, so the column adds up.
+			cs.status === 'na' ? null : round1(cs.contribution),
 			ans?.na ? ans.naReason : '',
 			(ans?.evidence ?? [])
 				.map((i) => c.evidence[i])
@@ -54,6 +59,27 @@ export function assessmentCsv(
 			ans?.note ?? '',
 		]);
 	}
+	const bonusRaw = score.criteria.filter((c) => c.bonus).reduce((s, c) => s + c.contribution, 0);
+	const summary = (label: string, value: number) => [
+		a.profile.unitName,
+		a.profile.unionName,
+		a.profile.assessedOn,
+		'',
+		'',
+		label,
+		'',
+		'',
+		'',
+		null,
+		value,
+		'',
+		'',
+		'',
+	];
+	rows.push(summary(labels.base, score.base));
+	// Bonus above the cap does not count: say so in its own row, so the column still adds up.
+	if (bonusRaw - score.bonus > 1e-9)
+		rows.push(summary(labels.bonusCap, -round1(bonusRaw - score.bonus)));
 	rows.push([
 		a.profile.unitName,
 		a.profile.unionName,

@@ -310,6 +310,7 @@ function assessmentFor(
 	const satisfied = Math.round(participants * clamp(0.5 + strength * 0.45, 0, 1));
 	const basic = Math.round((participants - satisfied) * 0.7);
 	a.survey = {
+		held: true,
 		members,
 		participants,
 		frontline: Math.round(participants * between(rng, 0.5, 0.8)),

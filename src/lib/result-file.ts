@@ -3,20 +3,24 @@
  *
  * A file is `{ format, schemaVersion, catalogueVersion, exportedAt, assessment, scores }`.
  * `scores` is written for people and other tools; on import the scores are always
- * recomputed from the answers, never trusted. Files of schema version 1 (the first,
- * smaller format: profile and levels only) are migrated; newer versions are refused.
+ * recomputed from the answers, never trusted. Earlier versions are migrated one step at a
+ * time: version 1 (the first, smaller format: profile and levels only) → 2 here, 2 → 3 in
+ * migrate.ts (three-state vetoes honoured, `survey.held`); newer versions are refused.
  */
 import * as z from 'zod/mini';
 import type { Catalogue } from './catalogue-schema';
 import {
 	AssessmentSchema,
+	AssessmentV2Schema,
 	SCHEMA_VERSION,
 	LIMITS,
 	emptyAnswer,
 	newAssessment,
 	type Assessment,
+	type AssessmentV2,
 } from './assessment';
 import { round1, type ScoreResult } from './scoring';
+import { migrateV2Assessment, type MigrationNote } from './migrate';
 
 export const FORMAT = 'zhigong-zhijia.assessment';
 /** Largest file accepted; checked before the file is read. */
@@ -24,7 +28,7 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const num = z.number();
-const ScoresSchema = z.strictObject({
+const scoresShape = {
 	base: num,
 	bonus: num,
 	total: num,
@@ -54,6 +58,14 @@ const ScoresSchema = z.strictObject({
 			}),
 		)
 		.check(z.maxLength(LIMITS.answers)),
+};
+/** Scores as version 2 wrote them. */
+const ScoresV2Schema = z.strictObject(scoresShape);
+/** Version 3 adds the unanswered 否决 questions and whether no 会员评家 was held. */
+const ScoresSchema = z.strictObject({
+	...scoresShape,
+	unansweredVetoes: z.array(z.string().check(z.maxLength(4))).check(z.maxLength(LIMITS.keyedFlags)),
+	noSurvey: z.boolean(),
 });
 
 export const ResultFileSchema = z
@@ -70,6 +82,22 @@ export const ResultFileSchema = z
 		assessment: AssessmentSchema,
 		/** Scores computed when the file was written (informative). */
 		scores: ScoresSchema,
+	})
+	.check(
+		z.refine((f) => f.catalogueVersion === f.assessment.catalogueVersion, {
+			message: 'catalogue versions differ',
+		}),
+	);
+
+/** Version 2 files: as version 3 but for the survey (no `held`) and the scores. */
+const V2Schema = z
+	.strictObject({
+		format: z.literal(FORMAT),
+		schemaVersion: z.literal(2),
+		catalogueVersion: z.string().check(z.regex(/^\d{4}\.\d+$/)),
+		exportedAt: z.string().check(z.maxLength(40)),
+		assessment: AssessmentV2Schema,
+		scores: ScoresV2Schema,
 	})
 	.check(
 		z.refine((f) => f.catalogueVersion === f.assessment.catalogueVersion, {
@@ -119,7 +147,14 @@ export interface ImportError {
 }
 
 export type ImportResult =
-	| { ok: true; assessment: Assessment; migratedFrom: number | null }
+	| {
+			ok: true;
+			assessment: Assessment;
+			/** The file's schema version when it was older than this one, else null. */
+			migratedFrom: number | null;
+			/** What the migrations changed that the user should be told. */
+			notes: MigrationNote[];
+	  }
 	| { ok: false; error: ImportError };
 
 /** The error for a file too large to read, decided from its size alone. */
@@ -321,12 +356,23 @@ export function parseResultFile(text: string, opts: ParseOptions): ImportResult 
 
 	let assessment: Assessment;
 	let migratedFrom: number | null = null;
-	if (version === 1) {
-		const v1 = V1Schema.safeParse(data);
-		if (!v1.success)
-			return { ok: false, error: { code: 'bad-shape', detail: firstIssuePath(v1.error.issues) } };
-		assessment = migrateV1(v1.data, opts);
-		migratedFrom = 1;
+	let notes: MigrationNote[] = [];
+	if (version < SCHEMA_VERSION) {
+		// One step at a time: 1 → 2 → 3.
+		let older: AssessmentV2;
+		if (version === 1) {
+			const v1 = V1Schema.safeParse(data);
+			if (!v1.success)
+				return { ok: false, error: { code: 'bad-shape', detail: firstIssuePath(v1.error.issues) } };
+			older = migrateV1(v1.data, opts);
+		} else {
+			const v2 = V2Schema.safeParse(data);
+			if (!v2.success)
+				return { ok: false, error: { code: 'bad-shape', detail: firstIssuePath(v2.error.issues) } };
+			older = v2.data.assessment;
+		}
+		({ assessment, notes } = migrateV2Assessment(older, opts.catalogue));
+		migratedFrom = version;
 		// The migrated assessment must be one the rest of the site (and storage) accepts.
 		const valid = AssessmentSchema.safeParse(assessment);
 		if (!valid.success)
@@ -335,10 +381,10 @@ export function parseResultFile(text: string, opts: ParseOptions): ImportResult 
 				error: { code: 'bad-shape', detail: firstIssuePath(valid.error.issues) },
 			};
 	} else {
-		const v2 = ResultFileSchema.safeParse(data);
-		if (!v2.success)
-			return { ok: false, error: { code: 'bad-shape', detail: firstIssuePath(v2.error.issues) } };
-		assessment = v2.data.assessment;
+		const v3 = ResultFileSchema.safeParse(data);
+		if (!v3.success)
+			return { ok: false, error: { code: 'bad-shape', detail: firstIssuePath(v3.error.issues) } };
+		assessment = v3.data.assessment;
 	}
 	const known = new Set(opts.catalogue.criteria.map((c) => c.id));
 	const unknown = Object.keys(assessment.answers).filter((id) => !known.has(id));
@@ -347,12 +393,15 @@ export function parseResultFile(text: string, opts: ParseOptions): ImportResult 
 			ok: false,
 			error: { code: 'unknown-criteria', detail: unknown.slice(0, 5).join('、') },
 		};
-	return { ok: true, assessment, migratedFrom };
+	return { ok: true, assessment, migratedFrom, notes };
 }
 
-/** Version 1 → current: keeps profile, levels, 不适用 and notes; everything else starts empty. */
-export function migrateV1(v1: z.infer<typeof V1Schema>, opts: ParseOptions): Assessment {
-	const a = newAssessment({
+/**
+ * Version 1 → 2: keeps profile, levels, 不适用 and notes; everything else starts empty (version
+ * 1 had no 否决 answers, so every veto is 未答, which version 3 honours).
+ */
+export function migrateV1(v1: z.infer<typeof V1Schema>, opts: ParseOptions): AssessmentV2 {
+	const { survey, ...current } = newAssessment({
 		id: opts.newId(),
 		// Cut to the name limit by code points (as the schema counts), never inside a surrogate pair.
 		name:
@@ -364,6 +413,8 @@ export function migrateV1(v1: z.infer<typeof V1Schema>, opts: ParseOptions): Ass
 		passMark: opts.passMark,
 		modelMark: opts.modelMark,
 	});
+	const { held: _held, ...counts } = survey;
+	const a: AssessmentV2 = { ...current, survey: { ...counts, countBasic: true } };
 	a.profile = { ...a.profile, ...v1.profile };
 	for (const [id, old] of Object.entries(v1.answers)) {
 		const criterion = opts.catalogue.criteria.find((c) => c.id === id);
@@ -397,6 +448,8 @@ export function buildResultFile(assessment: Assessment, scores: ScoreResult, now
 			capped: scores.capped,
 			missingRequired: scores.missingRequired,
 			vetoes: scores.vetoes,
+			unansweredVetoes: scores.unansweredVetoes,
+			noSurvey: scores.noSurvey,
 			completion: scores.completion,
 			categories: scores.categories.map((k) => ({
 				id: k.id,

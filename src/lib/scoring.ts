@@ -7,9 +7,19 @@
  * - 不适用 criteria are left out and their category is renormalised to its full points;
  *   a category whose criteria all do not apply is left out and the base renormalised to 100;
  * - bonus criteria add up to `bonusMax`; total = base + bonus;
- * - bands by total; a 必备 criterion below 基本落实 or any 否决 condition caps the band below 模范.
+ * - each category's `contribution` is what it adds to the base after renormalisation, so the
+ *   contributions add up to the base (and the bonus contributions to the capped bonus);
+ * - bands are decided on the UNROUNDED total; figures are shown rounded DOWN to one decimal
+ *   (`floor1`), so a total below a line never reads as on it (89.96 shows 89.9, 合格);
+ * - 否决 questions have three states (是 / 否 / 未答): a result is not 模范 while any is 未答
+ *   (a derived veto is 未答 while the rate it derives from is not entered); an asked veto is
+ *   also 是 when its `triggeredBy` criterion stands at that level (C5 未开展 → V2);
+ * - a branch that held no 会员评家 (survey.held false) scores 0 on the `fromSurvey` criteria
+ *   and cannot be 模范, but the 满意度 veto (V3) is not raised: a different failure;
+ * - a 必备 criterion below 基本落实, a 否决 condition, an unanswered 否决 question or no 会员评家
+ *   caps the band below 模范.
  */
-import type { Catalogue, Criterion } from './catalogue-schema';
+import type { Catalogue, Criterion, Veto } from './catalogue-schema';
 import type { Answer, Assessment, Level, Settings } from './assessment';
 
 export type CriterionStatus = 'answered' | 'na' | 'unanswered';
@@ -28,6 +38,8 @@ export interface CriterionScore {
 	weight: number;
 	/** Points lost in the total after renormalisation. */
 	lost: number;
+	/** Points this criterion adds to the total after renormalisation (weight × level share). */
+	contribution: number;
 	required: boolean;
 	bonus: boolean;
 	evidenceCount: number;
@@ -41,6 +53,14 @@ export interface CategoryScore {
 	points: number;
 	/** Earned, scaled to the category's points (renormalised over applicable criteria). */
 	earned: number;
+	/**
+	 * Points the category is worth in the total after renormalisation: `points` unless a
+	 * whole category does not apply (then the others grow so the base stays 100); 0 when none
+	 * of its criteria apply. For the bonus category, its catalogue points.
+	 */
+	scaledPoints: number;
+	/** What the category adds to the total: the base contributions add up to `base`. */
+	contribution: number;
 	/** 0–100, or null when no criterion applies. */
 	percent: number | null;
 	answered: number;
@@ -66,16 +86,33 @@ export interface BandResult {
 	name: string;
 }
 
+/** Why a result that reaches the 模范 mark is shown one band lower. */
+export type CapReason = 'required' | 'veto' | 'veto-unanswered' | 'no-survey';
+
 export interface ScoreResult {
+	/** Base points shown (rounded down to one decimal). */
 	base: number;
+	/** Bonus points shown (after the cap, rounded down to one decimal). */
 	bonus: number;
+	/** Total shown (rounded down to one decimal). The band is decided on `exactTotal`. */
 	total: number;
+	/** base + bonus, unrounded: what the band is decided on. */
+	exactTotal: number;
+	/** base categories are scaled by this because whole categories do not apply (1 when none). */
+	baseScale: number;
 	band: BandResult;
 	/** The band before 必备/否决 caps. */
 	uncappedBand: BandResult;
 	capped: boolean;
+	/** Every reason that holds (a reason blocks 模范 whether or not the total reached it). */
+	capReasons: CapReason[];
 	missingRequired: string[];
+	/** 否决 conditions that hold (answered 是, triggered, or derived). */
 	vetoes: string[];
+	/** 否决 questions not answered yet (or derived from a rate not yet entered). */
+	unansweredVetoes: string[];
+	/** The branch said it held no 会员评家 this year. */
+	noSurvey: boolean;
 	categories: CategoryScore[];
 	criteria: CriterionScore[];
 	completion: { answered: number; total: number; percent: number; complete: boolean };
@@ -96,8 +133,16 @@ function isNa(criterion: Criterion | undefined, answer: Answer | undefined): boo
 	return Boolean(answer?.na) && (criterion === undefined || naAllowed(criterion));
 }
 
-/** The level an answer stands at, or null when it is not answered (or N/A). */
-export function effectiveLevel(criterion: Criterion, answer: Answer | undefined): Level | null {
+/**
+ * The level an answer stands at, or null when it is not answered (or N/A). With `noSurvey`
+ * (no 会员评家 held), a `fromSurvey` criterion stands at level 0 whatever was entered.
+ */
+export function effectiveLevel(
+	criterion: Criterion,
+	answer: Answer | undefined,
+	noSurvey = false,
+): Level | null {
+	if (noSurvey && criterion.fromSurvey) return 0;
 	if (!answer || isNa(criterion, answer)) return null;
 	if (criterion.rate) return answer.rate === null ? null : levelForRate(criterion, answer.rate);
 	return answer.level;
@@ -106,6 +151,14 @@ export function effectiveLevel(criterion: Criterion, answer: Answer | undefined)
 /** Rounds to one decimal, the precision every figure is shown in. */
 export function round1(n: number): number {
 	return Math.round(n * 10) / 10;
+}
+
+/**
+ * Rounds down to one decimal: how totals are shown, so a figure below a band line never
+ * reads as on it. (The epsilon absorbs float error such as 0.7 × 3 = 2.0999….)
+ */
+export function floor1(n: number): number {
+	return Math.floor(n * 10 + 1e-6) / 10;
 }
 
 /** The catalogue's own 合格 and 模范 marks, used until a user changes them. */
@@ -140,11 +193,12 @@ function naAllowed(c: Criterion): boolean {
 export function scoreAssessment(catalogue: Catalogue, assessment: Assessment): ScoreResult {
 	const fractions = catalogue.levelFractions;
 	const bonusCats = new Set(catalogue.categories.filter((k) => k.bonus).map((k) => k.id));
+	const noSurvey = assessment.survey.held === false;
 
 	const criteria: CriterionScore[] = catalogue.criteria.map((c) => {
 		const answer = assessment.answers[c.id];
-		const na = isNa(c, answer);
-		const level = na ? null : effectiveLevel(c, answer);
+		const na = isNa(c, answer) && !(noSurvey && c.fromSurvey);
+		const level = na ? null : effectiveLevel(c, answer, noSurvey);
 		const status: CriterionStatus = na ? 'na' : level === null ? 'unanswered' : 'answered';
 		const earned = level === null ? 0 : c.points * fractions[level];
 		return {
@@ -156,6 +210,7 @@ export function scoreAssessment(catalogue: Catalogue, assessment: Assessment): S
 			earned,
 			weight: 0,
 			lost: 0,
+			contribution: 0,
 			required: c.required === true,
 			bonus: bonusCats.has(c.category),
 			evidenceCount: answer?.evidence.length ?? 0,
@@ -176,6 +231,8 @@ export function scoreAssessment(catalogue: Catalogue, assessment: Assessment): S
 			bonus: k.bonus === true,
 			points,
 			earned: earnedRaw * scale,
+			scaledPoints: applicablePoints > 0 || k.bonus ? points : 0,
+			contribution: earnedRaw * scale,
 			percent: applicablePoints > 0 ? (earnedRaw / applicablePoints) * 100 : null,
 			answered: mine.filter((c) => c.status === 'answered').length,
 			applicable: applicable.length,
@@ -188,40 +245,43 @@ export function scoreAssessment(catalogue: Catalogue, assessment: Assessment): S
 	const basePointsIncluded = baseCats.reduce((s, k) => s + k.points, 0);
 	const baseScale = basePointsIncluded > 0 ? catalogue.basePoints / basePointsIncluded : 0;
 	const base = baseCats.reduce((s, k) => s + k.earned, 0) * baseScale;
+	for (const k of categories) {
+		if (k.bonus) continue;
+		k.scaledPoints *= baseScale;
+		k.contribution *= baseScale;
+	}
 	for (const c of criteria) {
 		if (c.status === 'na') continue;
 		if (!c.bonus) c.weight *= baseScale;
-		c.lost = c.weight * (1 - (c.level === null ? 0 : fractions[c.level]));
+		const share = c.level === null ? 0 : fractions[c.level];
+		c.lost = c.weight * (1 - share);
+		c.contribution = c.weight * share;
 	}
-	const bonus = Math.min(
-		catalogue.bonusMax,
-		criteria.filter((c) => c.bonus).reduce((s, c) => s + c.earned, 0),
-	);
-	const total = round1(base) + round1(bonus);
+	const bonusRaw = criteria.filter((c) => c.bonus).reduce((s, c) => s + c.earned, 0);
+	const bonus = Math.min(catalogue.bonusMax, bonusRaw);
+	// The bonus category contributes what counts after the cap.
+	for (const k of categories) if (k.bonus) k.contribution = Math.min(k.earned, bonus);
+	const exactTotal = base + bonus;
 
 	const missingRequired = criteria
 		.filter((c) => c.required && c.status !== 'na' && (c.level === null || c.level < 2))
 		.map((c) => c.id);
 
-	const vetoes = catalogue.vetoes
-		.filter((v) => {
-			if (assessment.vetoes[v.id] === true) return true;
-			if (v.derivedFrom) {
-				const answer = assessment.answers[v.derivedFrom.criterion];
-				const def = catalogue.criteria.find((x) => x.id === v.derivedFrom?.criterion);
-				return (
-					!!answer &&
-					!isNa(def, answer) &&
-					answer.rate !== null &&
-					answer.rate < v.derivedFrom.below
-				);
-			}
-			return false;
-		})
+	const vetoState = new Map(
+		catalogue.vetoes.map((v) => [v.id, vetoStateOf(catalogue, assessment, v, criteria, noSurvey)]),
+	);
+	const vetoes = catalogue.vetoes.filter((v) => vetoState.get(v.id) === true).map((v) => v.id);
+	const unansweredVetoes = catalogue.vetoes
+		.filter((v) => vetoState.get(v.id) === null)
 		.map((v) => v.id);
 
-	const uncappedBand = bandFor(catalogue, assessment.settings, total);
-	const capped = uncappedBand.id === 'mofan' && (missingRequired.length > 0 || vetoes.length > 0);
+	const capReasons: CapReason[] = [];
+	if (missingRequired.length) capReasons.push('required');
+	if (vetoes.length) capReasons.push('veto');
+	if (unansweredVetoes.length) capReasons.push('veto-unanswered');
+	if (noSurvey) capReasons.push('no-survey');
+	const uncappedBand = bandFor(catalogue, assessment.settings, exactTotal);
+	const capped = uncappedBand.id === 'mofan' && capReasons.length > 0;
 	const band: BandResult = capped
 		? { id: 'hege', name: catalogue.bands.find((b) => b.id === 'hege')?.name ?? 'hege' }
 		: uncappedBand;
@@ -268,19 +328,25 @@ export function scoreAssessment(catalogue: Catalogue, assessment: Assessment): S
 		const criterionId = e.check.criterion;
 		const answer = assessment.answers[criterionId];
 		const def = catalogue.criteria.find((x) => x.id === criterionId);
+		if (noSurvey && def?.fromSurvey) return { id: e.id, met: false };
 		if (!answer || isNa(def, answer) || answer.rate === null) return { id: e.id, met: null };
 		return { id: e.id, met: answer.rate >= e.check.min };
 	});
 
 	return {
-		base: round1(base),
-		bonus: round1(bonus),
-		total: round1(total),
+		base: floor1(base),
+		bonus: floor1(bonus),
+		total: floor1(exactTotal),
+		exactTotal,
+		baseScale,
 		band,
 		uncappedBand,
 		capped,
+		capReasons,
 		missingRequired,
 		vetoes,
+		unansweredVetoes,
+		noSurvey,
 		categories,
 		criteria,
 		completion,
@@ -288,4 +354,32 @@ export function scoreAssessment(catalogue: Catalogue, assessment: Assessment): S
 		strengths,
 		eligibility,
 	};
+}
+
+/**
+ * One 否决 condition's state: true (holds), false (does not), null (未答: not answered, or
+ * derived from a rate not entered yet).
+ */
+function vetoStateOf(
+	catalogue: Catalogue,
+	assessment: Assessment,
+	v: Veto,
+	criteria: CriterionScore[],
+	noSurvey: boolean,
+): boolean | null {
+	// A 是 always holds (a derived veto is not asked, but a file may still say so).
+	if (assessment.vetoes[v.id] === true) return true;
+	if (v.derivedFrom) {
+		const from = v.derivedFrom;
+		const def = catalogue.criteria.find((x) => x.id === from.criterion);
+		// No 会员评家 held: there is no satisfaction to be low (the 'no-survey' reason applies instead).
+		if (noSurvey && def?.fromSurvey) return false;
+		const answer = assessment.answers[from.criterion];
+		if (!answer || isNa(def, answer) || answer.rate === null) return null;
+		return answer.rate < from.below;
+	}
+	const trigger = v.triggeredBy;
+	if (trigger && criteria.find((c) => c.id === trigger.criterion)?.level === trigger.level)
+		return true;
+	return assessment.vetoes[v.id] === false ? false : null;
 }

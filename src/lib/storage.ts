@@ -12,8 +12,13 @@
  * is reported, so the last good copy survives. When criteria are added to the catalogue
  * old assessments simply lack their answers; answers to removed criteria are kept in
  * storage but ignored by scoring (the checklist import refuses unknown ids instead).
+ *
+ * Saved data carries no version number: an assessment saved by schema version 2 (before
+ * `survey.held`) is recognised by its shape, migrated (migrate.ts) and written back.
  */
-import { AssessmentSchema, type Assessment } from './assessment';
+import { AssessmentSchema, AssessmentV2Schema, type Assessment } from './assessment';
+import type { Catalogue } from './catalogue-schema';
+import { migrateV2Assessment, type MigrationNote } from './migrate';
 import { safeJsonParse } from './result-file';
 
 export interface StorageLike {
@@ -35,6 +40,8 @@ export interface LoadResult {
 	currentId: string | null;
 	/** Keys whose contents were set aside because they were unreadable. */
 	quarantined: string[];
+	/** Assessments saved by an earlier version and migrated, with what to tell the user. */
+	migrated: { id: string; notes: MigrationNote[] }[];
 }
 
 function isQuota(e: unknown): boolean {
@@ -50,6 +57,8 @@ export class AssessmentStore {
 	constructor(
 		private readonly storage: StorageLike | null,
 		private readonly now: () => Date = () => new Date(),
+		/** The catalogue, for migrating assessments saved by an earlier version. */
+		private readonly catalogue: Catalogue | null = null,
 	) {}
 
 	/** Whether the browser lets the site store anything at all. */
@@ -112,14 +121,25 @@ export class AssessmentStore {
 			if (m && !ids.includes(m[1]!)) ids.push(m[1]!);
 		}
 		const assessments: Assessment[] = [];
+		const migrated: LoadResult['migrated'] = [];
 		for (const id of ids) {
 			const key = assessmentKey(id);
 			const raw = this.read(key);
 			if (raw === null) continue;
 			try {
-				const result = AssessmentSchema.safeParse(safeJsonParse(raw));
-				if (!result.success || result.data.id !== id) throw new Error('shape');
-				assessments.push(result.data);
+				const data = safeJsonParse(raw);
+				const result = AssessmentSchema.safeParse(data);
+				if (result.success && result.data.id === id) {
+					assessments.push(result.data);
+					continue;
+				}
+				const older = this.catalogue ? AssessmentV2Schema.safeParse(data) : null;
+				if (!older?.success || older.data.id !== id || !this.catalogue) throw new Error('shape');
+				const { assessment, notes } = migrateV2Assessment(older.data, this.catalogue);
+				// Written back in the current shape; if that fails the old copy stays and migrates again.
+				this.save(assessment, false);
+				assessments.push(assessment);
+				migrated.push({ id, notes });
 			} catch {
 				quarantined.push(this.quarantine(key, raw));
 			}
@@ -136,7 +156,12 @@ export class AssessmentStore {
 				currentId ?? assessments[0]?.id ?? null,
 			);
 		}
-		return { assessments, currentId: currentId ?? assessments[0]?.id ?? null, quarantined };
+		return {
+			assessments,
+			currentId: currentId ?? assessments[0]?.id ?? null,
+			quarantined,
+			migrated,
+		};
 	}
 
 	private keys(): string[] {

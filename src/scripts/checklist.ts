@@ -13,7 +13,7 @@ import {
 	type Survey,
 } from '../lib/assessment';
 import { effectiveLevel, scoreAssessment } from '../lib/scoring';
-import { computeSurvey } from '../lib/survey';
+import { computeSurvey, floorPercent, formatPercent, surveyFieldError } from '../lib/survey';
 import { checkFileSize, parseResultFile, buildResultFile } from '../lib/result-file';
 import { importErrorText } from './import-errors';
 import { acceptDrops } from './dropzone';
@@ -57,6 +57,8 @@ class ZzChecklist extends HTMLElement {
 				t('assess.quarantined', { n: this.session.quarantined.length }),
 				'warn',
 			);
+		else if (this.session.notices.length)
+			showMessage(this.messages, this.session.notices.join(' '), 'warn');
 
 		this.session.onPersistDenied = () => {
 			const note = this.querySelector<HTMLElement>('[data-persist-note]');
@@ -114,6 +116,8 @@ class ZzChecklist extends HTMLElement {
 				r.checked = a.eligibility[e.id] != null && a.eligibility[e.id] === (r.value === 'yes');
 		for (const k of SURVEY_KEYS)
 			set(`survey.${k}`, a.survey[k] === null ? '' : String(a.survey[k]));
+		for (const r of f.querySelectorAll<HTMLInputElement>('input[name="survey.held"]'))
+			r.checked = a.survey.held !== null && a.survey.held === (r.value === 'yes');
 		const countBasic = f.elements.namedItem('survey.countBasic') as HTMLInputElement;
 		countBasic.checked = a.survey.countBasic;
 		set('settings.passMark', String(a.settings.passMark));
@@ -241,10 +245,19 @@ class ZzChecklist extends HTMLElement {
 				break;
 			case 'survey': {
 				if (rest === 'countBasic') a.survey.countBasic = (el as HTMLInputElement).checked;
+				else if (rest === 'held') a.survey.held = el.value === 'yes';
 				else {
 					const n = numberOrNull(el.value);
 					if (n !== null && (!Number.isInteger(n) || n < 0)) return this.invalid(el);
-					a.survey[rest as (typeof SURVEY_KEYS)[number]] = n;
+					const next = { ...a.survey, [rest as (typeof SURVEY_KEYS)[number]]: n };
+					// A front-line count above the participants is refused; the last valid one is kept.
+					const error = surveyFieldError(next);
+					const box = this.querySelector<HTMLElement>('[data-survey-error="frontline"]');
+					if (box) box.textContent = error ? t(`survey.warn.${error.code}`) : '';
+					const frontline = this.form.elements.namedItem('survey.frontline') as HTMLInputElement;
+					if (error) return this.invalid(frontline);
+					frontline.removeAttribute('aria-invalid');
+					a.survey = next;
 				}
 				break;
 			}
@@ -364,7 +377,7 @@ class ZzChecklist extends HTMLElement {
 
 	private refreshSurvey(s: Survey): void {
 		const r = computeSurvey(s);
-		const fmt = (n: number | null) => (n === null ? t('survey.none') : `${n}%`);
+		const fmt = (n: number | null) => (n === null ? t('survey.none') : formatPercent(n));
 		for (const key of ['participation', 'frontlineShare', 'satisfaction'] as const) {
 			const el = this.querySelector<HTMLElement>(`[data-survey-out="${key}"]`);
 			if (el) el.textContent = fmt(r[key]);
@@ -382,8 +395,9 @@ class ZzChecklist extends HTMLElement {
 			}),
 		);
 		const apply = this.querySelector<HTMLButtonElement>('[data-survey-apply]')!;
-		apply.disabled = r.satisfaction === null;
-		apply.dataset['value'] = r.satisfaction === null ? '' : String(r.satisfaction);
+		// Written into I2 rounded down, so a figure below a line is never filled in as on it.
+		apply.disabled = r.satisfaction === null || s.held === false;
+		apply.dataset['value'] = r.satisfaction === null ? '' : String(floorPercent(r.satisfaction));
 	}
 
 	private setupSurveyApply(): void {
@@ -538,7 +552,8 @@ class ZzChecklist extends HTMLElement {
 			...this.session.defaults,
 		});
 		if (!result.ok) return this.importFailed(importErrorText(result.error));
-		const a = result.assessment;
+		this.session.notices = [];
+		const a = this.session.adopt(result.assessment, result.notes);
 		a.id = newId();
 		a.name = t('assess.importedName', { name: a.name || a.profile.unitName || file.name }).slice(
 			0,
@@ -554,6 +569,13 @@ class ZzChecklist extends HTMLElement {
 				: t('assess.imported', { name: a.name }),
 			'ok',
 		);
+		if (this.session.notices.length)
+			this.messages.append(
+				Object.assign(document.createElement('p'), {
+					className: 'notice warn',
+					textContent: this.session.notices.join(' '),
+				}),
+			);
 	}
 
 	private importFailed(text: string): void {

@@ -15,6 +15,7 @@ import {
 	type FileInput,
 	type OverviewCsvLabels,
 	type OverviewEntry,
+	catalogueVersionNote,
 	type Rejected,
 	type SortKey,
 } from '../lib/aggregate';
@@ -347,7 +348,17 @@ class ZzCompare extends HTMLElement {
 			shown: shown.length,
 			total: this.entries.length,
 		});
-		this.$('[data-older-note]').hidden = !this.entries.some((e) => e.olderCatalogue);
+		const versionNote = catalogueVersionNote(this.entries, catalogue);
+		const older = this.$('[data-older-note]');
+		older.hidden = versionNote === null;
+		if (versionNote)
+			older.textContent = t('compare.versionNote', {
+				versions: versionNote.versions.join('、'),
+				current: versionNote.current,
+				added: versionNote.added.join('、'),
+				points: versionNote.addedPoints,
+				reweighted: versionNote.reweighted.join('、'),
+			});
 		for (const th of this.querySelectorAll<HTMLElement>('th[data-sort]'))
 			th.setAttribute(
 				'aria-sort',

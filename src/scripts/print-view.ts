@@ -57,22 +57,23 @@ class ZzPrintView extends HTMLElement {
 		for (const k of score.categories) {
 			set(
 				`[data-cat-self="${k.id}"]`,
-				k.percent === null
-					? t('criterion.na')
-					: fmt(k.bonus ? Math.min(k.earned, catalogue.bonusMax) : k.earned),
+				k.percent === null ? t('criterion.na') : fmt(k.contribution),
 			);
-			if (k.na) set(`[data-cat-note="${k.id}"]`, `${t('progress.na', { n: k.na })}`);
+			const scaled = !k.bonus && Math.abs(score.baseScale - 1) > 1e-9;
+			const notes = [
+				k.na ? t('progress.na', { n: k.na }) : '',
+				scaled ? t('print.scaledPoints', { points: fmt(k.scaledPoints) }) : '',
+			].filter(Boolean);
+			if (notes.length) set(`[data-cat-note="${k.id}"]`, notes.join('；'));
 		}
 		for (const v of catalogue.vetoes)
 			set(
 				`[data-veto="${v.id}"]`,
 				score.vetoes.includes(v.id)
 					? t('veto.yes')
-					: a.vetoes[v.id] === false
-						? t('veto.no')
-						: v.derivedFrom
-							? t('veto.no')
-							: '',
+					: score.unansweredVetoes.includes(v.id)
+						? t('veto.unanswered')
+						: t('veto.no'),
 			);
 		const flag = incomplete ? `（${t('results.incomplete')}）` : '';
 		set('[data-s="base"]', fmt(score.base) + flag);

@@ -44,28 +44,44 @@ export function unitLine(a: Assessment): string {
 		.join(' · ');
 }
 
+/**
+ * One row per category, then the base total. The 得分 column is each category's
+ * contribution to the total after renormalisation, so the base rows add up to the base
+ * score; when a whole category does not apply, 应得分 shows the catalogue points and what
+ * they become after 折算 ("15 → 17.6").
+ */
 export function categoryRows(tbody: HTMLElement, score: ScoreResult, incomplete: boolean): void {
-	tbody.replaceChildren(
-		...score.categories.map((k) => {
-			const tr = el('tr');
-			const th = el('th', `${k.id} ${k.title}`);
-			th.scope = 'row';
-			const flag = incomplete && k.answered < k.applicable ? `（${t('results.incomplete')}）` : '';
-			tr.append(
-				th,
-				el('td', k.bonus ? `+${k.points}` : String(k.points)),
-				el(
-					'td',
-					k.percent === null
-						? t('results.col.na')
-						: `${fmt(k.bonus ? Math.min(k.earned, k.points) : k.earned)}${flag}`,
-				),
-				el('td', k.percent === null ? '—' : `${fmt(k.percent)}%${flag}`),
-				el('td', `${k.answered} / ${k.applicable}`),
-			);
-			return tr;
-		}),
-	);
+	const scaled = Math.abs(score.baseScale - 1) > 1e-9;
+	const rows = score.categories.map((k) => {
+		const tr = el('tr');
+		const th = el('th', `${k.id} ${k.title}`);
+		th.scope = 'row';
+		const flag = incomplete && k.answered < k.applicable ? `（${t('results.incomplete')}）` : '';
+		tr.append(
+			th,
+			el(
+				'td',
+				k.bonus
+					? `+${k.points}`
+					: scaled
+						? `${k.points} → ${fmt(k.scaledPoints)}`
+						: String(k.points),
+			),
+			el('td', k.percent === null ? t('results.col.na') : `${fmt(k.contribution)}${flag}`),
+			el('td', k.percent === null ? '—' : `${fmt(k.percent)}%${flag}`),
+			el('td', `${k.answered} / ${k.applicable}`),
+		);
+		return tr;
+	});
+	const sum = el('tr', null, 'sum-row');
+	const th = el('th', scaled ? t('results.baseRowScaled') : t('results.baseRow'));
+	th.scope = 'row';
+	sum.append(th, el('td', '100'), el('td', fmt(score.base)), el('td', ''), el('td', ''));
+	// The bonus row comes after the base total, as it is added on top.
+	const bonusIndex = score.categories.findIndex((k) => k.bonus);
+	if (bonusIndex >= 0) rows.splice(bonusIndex, 0, sum);
+	else rows.push(sum);
+	tbody.replaceChildren(...rows);
 }
 
 export function chartData(score: ScoreResult): CategoryDatum[] {
@@ -103,6 +119,11 @@ export function capsNotes(box: HTMLElement, score: ScoreResult, catalogue: Catal
 		const items = score.vetoes.map(name).join('、');
 		box.append(el('p', t('results.cappedVeto', { items }), 'notice bad'));
 	}
+	if (score.unansweredVetoes.length) {
+		const items = score.unansweredVetoes.map(name).join('、');
+		box.append(el('p', t('results.vetoUnanswered', { items }), 'notice bad'));
+	}
+	if (score.noSurvey) box.append(el('p', t('results.noSurvey'), 'notice bad'));
 }
 
 export function priorityItems(
@@ -171,6 +192,8 @@ export function csvFor(catalogue: Catalogue, a: Assessment, score: ScoreResult):
 		yes: t('csv.yes'),
 		na: t('csv.na'),
 		unanswered: t('csv.unanswered'),
+		base: t('csv.base'),
+		bonusCap: t('csv.bonusCap'),
 		total: t('csv.total'),
 	});
 }

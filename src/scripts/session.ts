@@ -6,6 +6,7 @@ import type { Catalogue } from '../lib/catalogue-schema';
 import { newAssessment, type Assessment, type Settings } from '../lib/assessment';
 import { defaultMarks } from '../lib/scoring';
 import { AssessmentStore, type StorageLike, type WriteResult } from '../lib/storage';
+import { adoptCatalogue, type MigrationNote } from '../lib/migrate';
 import { t } from '../i18n/client';
 
 /** Reads the catalogue JSON that CatalogueData.astro embedded. */
@@ -34,7 +35,9 @@ export function newId(): string {
 }
 
 export class Session {
-	readonly store = new AssessmentStore(browserStorage());
+	readonly store: AssessmentStore;
+	/** What loading changed in saved assessments (older formats, older catalogue), for the page to say. */
+	notices: string[] = [];
 	assessments: Assessment[] = [];
 	current!: Assessment;
 	quarantined: string[] = [];
@@ -47,9 +50,15 @@ export class Session {
 
 	constructor(readonly catalogue: Catalogue) {
 		this.defaults = defaultMarks(catalogue);
+		this.store = new AssessmentStore(browserStorage(), undefined, catalogue);
 		const loaded = this.store.load();
-		this.assessments = loaded.assessments;
 		this.quarantined = loaded.quarantined;
+		this.assessments = loaded.assessments.map((a) => {
+			const notes = loaded.migrated.find((m) => m.id === a.id)?.notes ?? [];
+			const adopted = this.adopt(a, notes);
+			if (adopted !== a) this.store.save(adopted, false);
+			return adopted;
+		});
 		const current = this.assessments.find((a) => a.id === loaded.currentId) ?? this.assessments[0];
 		if (current) this.current = current;
 		else
@@ -57,6 +66,20 @@ export class Session {
 				t('assess.defaultName', { year: new Date().getFullYear() }),
 				false,
 			);
+	}
+
+	/**
+	 * Moves an assessment answered against an earlier catalogue onto this one (answers kept,
+	 * new criteria 未评) and adds what changed, with `notes` from a format migration, to `notices`.
+	 */
+	adopt(a: Assessment, notes: MigrationNote[]): Assessment {
+		const { assessment, note } = adoptCatalogue(a, this.catalogue);
+		const all = note ? [...notes, note] : notes;
+		if (all.length)
+			this.notices.push(
+				`${t('migrate.heading', { name: assessment.name })}${all.map((n) => migrationText(n)).join('')}`,
+			);
+		return assessment;
 	}
 
 	/** A new empty assessment, added to the list and made current. */
@@ -125,6 +148,20 @@ export class Session {
 				if (granted === false) this.onPersistDenied?.();
 			});
 		return this.lastWrite;
+	}
+}
+
+/** One migration note as a sentence for users. */
+export function migrationText(note: MigrationNote): string {
+	switch (note.kind) {
+		case 'vetoes-unanswered':
+			return t('migrate.vetoesUnanswered', { ids: note.ids.join('、') });
+		case 'survey-not-held':
+			return t('migrate.surveyNotHeld');
+		case 'catalogue-added':
+			return note.ids.length
+				? t('migrate.catalogueAdded', { from: note.from, to: note.to, ids: note.ids.join('、') })
+				: t('migrate.catalogueMoved', { from: note.from, to: note.to });
 	}
 }
 

@@ -270,7 +270,9 @@ test.describe('progress and 不适用', () => {
 
 test.describe('会员评家 calculator', () => {
 	/** Percent with one decimal as the page shows it (no trailing .0). */
-	const pct = (n: number, d: number) => `${Number(((n / d) * 100).toFixed(1))}%`;
+	// Figures are shown rounded down to one decimal (a figure below a line never reads as on it).
+	const down = (n: number, d: number) => Math.floor((n / d) * 1000 + 1e-6) / 10;
+	const pct = (n: number, d: number) => `${down(n, d)}%`;
 
 	test('participation and satisfaction, with and without 基本满意, the low-participation warning, and filling I2', async ({
 		page,
@@ -296,8 +298,11 @@ test.describe('会员评家 calculator', () => {
 		await expect(out('participation')).toHaveText(pct(participants, members));
 		await expect(out('participation')).toHaveText('26.5%');
 		await expect(out('frontlineShare')).toHaveText(pct(frontline, participants));
-		const countBasic = s.getByRole('checkbox', { name: '“基本满意”计入满意' });
-		await expect(countBasic).toBeChecked();
+		const countBasic = s.getByRole('checkbox', { name: '宽口径：把“基本满意”也计为满意' });
+		// The strict definition (满意 only) is the default; 基本满意 is the labelled choice.
+		await expect(countBasic).not.toBeChecked();
+		await expect(out('satisfaction')).toHaveText(pct(satisfied, replies));
+		await countBasic.check();
 		await expect(out('satisfaction')).toHaveText(pct(satisfied + basic, replies));
 		await expect(s.getByText(`有效问卷 ${replies} 份`)).toBeVisible();
 		const warnings = s.locator('[data-survey-warnings] li');
@@ -306,7 +311,7 @@ test.describe('会员评家 calculator', () => {
 
 		// Fill I2 with 基本满意 counted: 85.2% is 基本落实 and does not trigger the 85% veto.
 		await s.getByRole('button', { name: '把满意度填入 I2' }).click();
-		const withBasic = Number(((100 * (satisfied + basic)) / replies).toFixed(1));
+		const withBasic = down(satisfied + basic, replies);
 		await expect(page.getByText(`已把满意度 ${withBasic}% 填入 I2。`)).toBeVisible();
 		const i2 = box(page, 'I2');
 		await expect(i2.getByRole('spinbutton')).toHaveValue(String(withBasic));
@@ -318,16 +323,14 @@ test.describe('会员评家 calculator', () => {
 			'依据 I2 的数值自动判定：当前未触发。',
 		);
 
-		// Without 基本满意: 60.7%, level 0, and the veto is on.
+		// Without 基本满意: 60.65…% shows 60.6%, level 1 (below 85%), and the veto is on.
 		await countBasic.uncheck();
 		await expect(out('satisfaction')).toHaveText(pct(satisfied, replies));
-		await expect(out('satisfaction')).toHaveText('60.7%');
+		await expect(out('satisfaction')).toHaveText('60.6%');
 		await s.getByRole('button', { name: '把满意度填入 I2' }).click();
-		await expect(i2.getByRole('spinbutton')).toHaveValue(
-			String(Number(((100 * satisfied) / replies).toFixed(1))),
-		);
+		await expect(i2.getByRole('spinbutton')).toHaveValue(String(down(satisfied, replies)));
 		await expect(i2.locator('[data-rate-level]')).toHaveText(
-			`对应档次：${catalogue.levelNames[0]}——${i2def.levels[0]}`,
+			`对应档次：${catalogue.levelNames[1]}——${i2def.levels[1]}`,
 		);
 		await expect(page.locator('[data-veto-derived="V3"] [data-veto-state]')).toHaveText(
 			'依据 I2 的数值自动判定：当前触发。',
@@ -345,7 +348,7 @@ test.describe('会员评家 calculator', () => {
 		await page.reload();
 		await expect(s.getByLabel('参评人数')).toHaveValue('200');
 		await expect(countBasic).not.toBeChecked();
-		await expect(i2.getByRole('spinbutton')).toHaveValue('60.7');
+		await expect(i2.getByRole('spinbutton')).toHaveValue('60.6');
 	});
 });
 
@@ -489,5 +492,47 @@ test.describe('unreadable saved data', () => {
 		await expect(page.locator('[data-progress-overall]')).toHaveText(
 			`总体进度：已评 1 / ${catalogue.criteria.length} 项`,
 		);
+	});
+});
+
+test.describe('会员评家 figures at the lines (issue 9)', () => {
+	test('96 满意 of 113 shows 84.9%, fills I2 with 84.9 and raises V3; a front-line count above the participants is refused', async ({
+		page,
+	}) => {
+		await openChecklist(page);
+		const s = page.locator('#survey');
+		await s.getByLabel('满意', { exact: true }).fill('96');
+		await s.getByLabel('不满意', { exact: true }).fill('17');
+		await expect(s.locator('[data-survey-out="satisfaction"]')).toHaveText('84.9%');
+		await s.getByRole('button', { name: '把满意度填入 I2' }).click();
+		await expect(box(page, 'I2').getByRole('spinbutton')).toHaveValue('84.9');
+		await expect(page.locator('[data-veto-derived="V3"] [data-veto-state]')).toHaveText(
+			'依据 I2 的数值自动判定：当前触发。',
+		);
+		await s.getByLabel('会员总数', { exact: true }).fill('207');
+		await s.getByLabel('参评人数', { exact: true }).fill('62');
+		await expect(s.locator('[data-survey-out="participation"]')).toHaveText('29.9%');
+		await expect(
+			s.locator('[data-survey-warnings] li').filter({ hasText: '参评率低于 30%' }),
+		).toBeVisible();
+		await s.getByLabel('其中一线职工', { exact: true }).fill('63');
+		await expect(s.getByRole('alert')).toHaveText(
+			'一线职工人数不能多于参评人数（或有效问卷数），这个数没有保存，请核对。',
+		);
+		await expect(s.getByLabel('其中一线职工', { exact: true })).toHaveAttribute(
+			'aria-invalid',
+			'true',
+		);
+		await page.reload();
+		await expect(page.locator('#survey').getByLabel('其中一线职工', { exact: true })).toHaveValue(
+			'',
+		);
+	});
+
+	test('C1 (必备) offers no 不适用', async ({ page }) => {
+		await openChecklist(page);
+		await expect(box(page, 'C1').getByRole('radio', { name: '不适用' })).toHaveCount(0);
+		await expect(box(page, 'C1').getByRole('checkbox', { name: '不适用' })).toHaveCount(0);
+		await expect(box(page, 'C3').getByRole('radio', { name: '不适用' })).toHaveCount(1);
 	});
 });

@@ -618,3 +618,53 @@ test.describe('markup typed as text', () => {
 		expect(w.problems).toEqual([]);
 	});
 });
+
+test.describe('unanswered vetoes and no 会员评家 (issue 9)', () => {
+	test('an unanswered veto keeps a 模范 total at 合格 and is named', async ({ page }) => {
+		const plan = uniformPlan(3);
+		await seed(
+			page,
+			[makeAssessment('r-open', '未答', plan, { unitName: '某某公司' }, { vetoes: { V1: false } })],
+			'/assess/results/',
+		);
+		await expect(page.locator('[data-total]')).toHaveText('105 / 100');
+		await expect(page.locator('[data-band]')).toHaveText('合格');
+		const v2 = catalogue.vetoes.find((v) => v.id === 'V2')!;
+		const v4 = catalogue.vetoes.find((v) => v.id === 'V4')!;
+		await expect(page.locator('[data-caps]')).toContainText(
+			`否决项尚未回答：V2 ${v2.title}、V4 ${v4.title}。`,
+		);
+		for (const [w, h] of [
+			[1280, 900],
+			[360, 800],
+		] as const) {
+			await page.setViewportSize({ width: w, height: h });
+			await page.locator('[data-caps]').scrollIntoViewIfNeeded();
+			await page.screenshot({ path: `/tmp/ts-results-veto-${w}.png`, fullPage: false });
+		}
+		// Answering them on the checklist lifts the cap.
+		await page.goto('/assess/');
+		for (const id of ['V2', 'V4'])
+			await page
+				.getByRole('group', { name: new RegExp(`^${id} `) })
+				.getByRole('radio', { name: '否' })
+				.check();
+		await expect(page.locator('[data-save-status]')).toContainText('已保存');
+		await page.goto('/assess/results/');
+		await expect(page.locator('[data-band]')).toHaveText('模范');
+		await expect(page.locator('[data-caps]')).toBeEmpty();
+	});
+
+	test('no 会员评家 held is its own reason, not the 85% veto', async ({ page }) => {
+		await seed(page, [makeAssessment('r-nos', '未评家', uniformPlan(3))], '/assess/');
+		await page
+			.getByRole('group', { name: '本年度是否开展了会员评家？' })
+			.getByRole('radio', { name: '没有开展' })
+			.check();
+		await expect(page.locator('[data-save-status]')).toContainText('已保存');
+		await page.goto('/assess/results/');
+		await expect(page.locator('[data-band]')).toHaveText('合格');
+		await expect(page.locator('[data-caps]')).toContainText('本年度没有开展会员评家');
+		await expect(page.locator('[data-caps]')).not.toContainText('存在否决项');
+	});
+});

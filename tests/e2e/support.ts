@@ -153,6 +153,8 @@ export function uniformPlan(level: 0 | 1 | 2 | 3, patch: Plan = {}): Plan {
 }
 
 export const round1 = (n: number) => Math.round(n * 10) / 10;
+/** Totals are shown rounded down to one decimal (a total below a line never reads as on it). */
+export const floor1 = (n: number) => Math.floor(n * 10 + 1e-6) / 10;
 
 export interface Expected {
 	total: number;
@@ -228,9 +230,9 @@ export function expectedScore(plan: Plan): Expected {
 				b.lost - a.lost || Number(b.required) - Number(a.required) || a.id.localeCompare(b.id),
 		);
 	return {
-		base: round1(base),
-		bonus: round1(bonus),
-		total: round1(round1(base) + round1(bonus)),
+		base: floor1(base),
+		bonus: floor1(bonus),
+		total: floor1(base + bonus),
 		categories,
 		lost,
 		missingRequired: rows
@@ -259,7 +261,11 @@ export interface SeedProfile {
 	assessor?: string;
 }
 
-/** An assessment in the saved format (schema version 2), built by hand for seeding. */
+/**
+ * An assessment in the saved format of schema version 2 (storage migrates it to version 3
+ * on load, which these seeds exercise), built by hand. Every asked 否决 question is answered
+ * 否 unless `extra.vetoes` says otherwise (an unanswered one blocks 模范).
+ */
 export function makeAssessment(
 	id: string,
 	name: string,
@@ -296,7 +302,9 @@ export function makeAssessment(
 			...profile,
 		},
 		answers,
-		vetoes: extra.vetoes ?? {},
+		vetoes:
+			extra.vetoes ??
+			Object.fromEntries(catalogue.vetoes.filter((v) => !v.derivedFrom).map((v) => [v.id, false])),
 		eligibility: {},
 		survey: {
 			members: null,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BOM } from '../../src/lib/csv';
 import {
+	catalogueVersionNote,
 	branchName,
 	compareOverTime,
 	describeValues,
@@ -756,5 +757,41 @@ describe('branchName', () => {
 		{ unitName: '', unionName: '', want: '(fallback)' },
 	])('$unitName + $unionName → $want', ({ unitName, unionName, want }) => {
 		expect(branchName({ unitName, unionName }, '(fallback)')).toBe(want);
+	});
+});
+
+describe('catalogueVersionNote (issue 9)', () => {
+	const current = catalogue;
+	it.each([
+		['all current', ['2026.2', '2026.2'], null],
+		[
+			'2026.1 and 2026.2',
+			['2026.2', '2026.1', '2026.2'],
+			{
+				versions: ['2026.1', '2026.2'],
+				current: '2026.2',
+				added: ['A7', 'B5'],
+				addedPoints: 4,
+				reweighted: ['E1', 'F1', 'G2', 'H2'],
+			},
+		],
+		[
+			'only 2026.1',
+			['2026.1'],
+			{
+				versions: ['2026.1'],
+				current: '2026.2',
+				added: ['A7', 'B5'],
+				addedPoints: 4,
+				reweighted: ['E1', 'F1', 'G2', 'H2'],
+			},
+		],
+	] as const)('%s', (_label, versions, expected) => {
+		expect(
+			catalogueVersionNote(
+				versions.map((catalogueVersion) => ({ catalogueVersion })),
+				current,
+			),
+		).toEqual(expected);
 	});
 });

@@ -65,6 +65,8 @@ export function makeFile(
 		answers?: Record<string, Partial<Answer>>;
 		cat?: Catalogue;
 		settings?: { passMark: number; modelMark: number };
+		/** 否决 answers; by default every asked question is answered 否. */
+		vetoes?: Record<string, boolean | null>;
 	} = {},
 ): FileInput {
 	const cat = opts.cat ?? catalogue;
@@ -92,6 +94,9 @@ export function makeFile(
 		else answer.level = level;
 		a.answers[c.id] = answer;
 	}
+	a.vetoes =
+		opts.vetoes ??
+		Object.fromEntries(cat.vetoes.filter((v) => !v.derivedFrom).map((v) => [v.id, false]));
 	for (const [id, patch] of Object.entries(opts.answers ?? {}))
 		a.answers[id] = { ...emptyAnswer(), ...patch };
 	const text = JSON.stringify(buildResultFile(a, scoreAssessment(cat, a), now), null, 2);

@@ -50,7 +50,7 @@ export function miniCatalogue(edit: (raw: MiniRaw) => void = () => {}): Catalogu
 				good: `测试指标${id}做得好的样子写在这里`,
 				points: 5,
 				required: id === 'A1',
-				allowNotApplicable: id !== 'D5',
+				allowNotApplicable: id !== 'D5' && id !== 'A1',
 				levels: four(id),
 				evidence: ['材料一', '材料二'],
 				guide: 'zongze',
@@ -191,7 +191,8 @@ export function answerAt(c: Criterion, level: Level): Answer {
 }
 
 /**
- * Every criterion answered at `level`, with `over` replacing some answers. A rate criterion
+ * Every criterion answered at `level` and every asked 否决 question answered 否, with `over`
+ * replacing some answers. A rate criterion
  * with no step for `level` (I2 has no level 1) gets rate 0, i.e. its lowest level.
  */
 export function assessmentAt(
@@ -203,7 +204,11 @@ export function assessmentAt(
 	const answers: Record<string, Answer> = {};
 	for (const c of catalogue.criteria)
 		answers[c.id] = c.rate && rateFor(c, level) === null ? answer({ rate: 0 }) : answerAt(c, level);
-	return blankAssessment(catalogue, { answers: { ...answers, ...over }, ...extra });
+	// Every asked 否决 question answered 否, as a finished assessment has them.
+	const vetoes = Object.fromEntries(
+		catalogue.vetoes.filter((v) => !v.derivedFrom).map((v) => [v.id, false]),
+	);
+	return blankAssessment(catalogue, { answers: { ...answers, ...over }, vetoes, ...extra });
 }
 
 /** An in-memory Storage with insertion-ordered keys; counts writes. */

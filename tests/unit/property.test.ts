@@ -135,6 +135,7 @@ const count = fc.option(
 );
 const surveyArb: fc.Arbitrary<Survey> = fc.record(
 	{
+		held: fc.option(fc.boolean(), { nil: null }),
 		members: count,
 		participants: count,
 		frontline: count,

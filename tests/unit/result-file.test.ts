@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
 	AssessmentSchema,
@@ -15,7 +16,7 @@ import {
 	type ImportResult,
 	type ParseOptions,
 } from '../../src/lib/result-file';
-import { round1, scoreAssessment } from '../../src/lib/scoring';
+import { scoreAssessment } from '../../src/lib/scoring';
 import { answer, assessmentAt, miniCatalogue, NOW, realCatalogue } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -61,6 +62,7 @@ function sample(): Assessment {
 	a.vetoes = { V1: false, V2: null, V4: false };
 	a.eligibility = { 'yiyou-chenghao': true, 'jituan-erji-60': null };
 	a.survey = {
+		held: true,
 		members: 318,
 		participants: 120,
 		frontline: 90,
@@ -249,7 +251,7 @@ describe('errors', () => {
 		expectError(parseResultFile(typeof t === 'function' ? t() : t, opts()), 'not-result-file');
 	});
 
-	it.each([3, 4, 99, 1000])('newer-version: schemaVersion %i', (v) => {
+	it.each([4, 99, 1000])('newer-version: schemaVersion %i', (v) => {
 		const detail = expectError(
 			parseResultFile(text({ ...fileOf(sample()), schemaVersion: v }), opts()),
 			'newer-version',
@@ -547,17 +549,24 @@ describe('migration from schema version 1', () => {
 
 		const s = scoreAssessment(real, a);
 		// A (15): A2 N/A → 13 applicable, A4 at level 2 loses 0.9, scaled 15/13; B1 loses 1.2; C2 loses 1.2.
-		expect(s.base).toBe(round1(62 + 13.8 + 6.8 + (12.1 * 15) / 13));
+		// A (18): A2 N/A → 16 applicable, A4 at level 2 loses 0.9, scaled 18/16; B1 loses 1.2;
+		// C2 loses 1.2; D–I full (58): 58 + 13.8 + 7.8 + 15.1 × 18/16 = 96.5875, shown 96.5.
+		expect(s.base).toBe(96.5);
 		expect(s.bonus).toBe(5);
-		expect(s.total).toBe(101.6);
-		expect(s.band.id).toBe('mofan');
+		expect(s.total).toBe(101.5);
+		// Version 1 had no 否决 answers: they are 未答, so the result is not 模范 and says why.
+		expect(s.uncappedBand.id).toBe('mofan');
+		expect(s.band.id).toBe('hege');
+		expect(s.unansweredVetoes).toEqual(['V1', 'V2', 'V4']);
+		expect(r.ok && r.notes).toEqual([{ kind: 'vetoes-unanswered', ids: ['V1', 'V2', 'V4'] }]);
+		expect(a.survey).toMatchObject({ held: true, countBasic: false });
 		expect(s.completion.complete).toBe(true);
 	});
 
 	it.each([
 		[3, 90, 3],
 		[2, 85, 2],
-		[0, 0, 0],
+		[1, 0, 1],
 	] as const)('I2 level %i becomes rate %d (level %i)', (level, rate, scored) => {
 		const a = expectOk(parseResultFile(text(v1({ ...allThree(), I2: { level } })), opts()));
 		expect(a.answers['I2']).toEqual(answer({ rate }));
@@ -566,9 +575,9 @@ describe('migration from schema version 1', () => {
 		expect(s.vetoes).toEqual(rate < 85 ? ['V3'] : []);
 	});
 
-	it('a level the thresholds cannot give (I2 has no level 1) is left without a rate', () => {
+	it('a level the thresholds cannot give (I2 level 0: no 会员评家) is left without a rate', () => {
 		const a = expectOk(
-			parseResultFile(text(v1({ ...allThree(), I2: { level: 1, note: '旧版' } })), opts()),
+			parseResultFile(text(v1({ ...allThree(), I2: { level: 0, note: '旧版' } })), opts()),
 		);
 		expect(a.answers['I2']).toEqual(answer({ note: '旧版' }));
 		expect(scoreAssessment(real, a).completion.complete).toBe(false);
@@ -672,5 +681,80 @@ describe('migration from schema version 1', () => {
 		expect(calls).toBe(1);
 		expect(a.id).toBe('id-1');
 		expect(a.settings).toEqual({ passMark: 70, modelMark: 85 });
+	});
+});
+
+describe('files saved by earlier releases (fixtures)', () => {
+	const fixture = (name: string) => readFileSync(`tests/unit/fixtures/${name}`, 'utf8');
+
+	it('a version 2 file of catalogue 2026.1 imports with its answers, notes and evidence', () => {
+		const raw = JSON.parse(fixture('result-v2-catalogue-2026.1.json')) as {
+			assessment: Assessment;
+		};
+		const r = parseResultFile(fixture('result-v2-catalogue-2026.1.json'), opts());
+		const a = expectOk(r);
+		expect(r.ok && r.migratedFrom).toBe(2);
+		expect(AssessmentSchema.safeParse(a).success).toBe(true);
+		expect(a.answers).toEqual(raw.assessment.answers);
+		expect(a.catalogueVersion).toBe('2026.1');
+		// Explicit 否 are kept; V2 was never answered and is now 未答 (the result names it).
+		expect(a.vetoes).toEqual({ V1: false, V4: false });
+		// Counts were entered, so the saved 基本满意 choice is kept; satisfaction was entered, so held.
+		expect(a.survey).toMatchObject({ held: true, countBasic: true, satisfied: 96 });
+		expect(r.ok && r.notes).toEqual([{ kind: 'vetoes-unanswered', ids: ['V2'] }]);
+		const s = scoreAssessment(real, a);
+		// New criteria A7 and B5 have no answer: 未评.
+		expect(s.criteria.filter((c) => c.status === 'unanswered').map((c) => c.id)).toEqual([
+			'A7',
+			'B5',
+		]);
+		expect(s.unansweredVetoes).toEqual(['V2']);
+		// I2 84.9% is below 85%: V3.
+		expect(s.vetoes).toEqual(['V3']);
+	});
+
+	it('a version 1 file of catalogue 2026.1 imports through v2 to v3', () => {
+		const r = parseResultFile(fixture('result-v1-catalogue-2026.1.json'), opts());
+		const a = expectOk(r);
+		expect(r.ok && r.migratedFrom).toBe(1);
+		expect(AssessmentSchema.safeParse(a).success).toBe(true);
+		expect(a.answers['E4']).toMatchObject({ na: true });
+		expect(a.answers['A1']).toMatchObject({ level: 3, note: '旧版说明 A1' });
+		expect(a.vetoes).toEqual({});
+		// I2 at level 3 became rate 90: a satisfaction was measured, so a 会员评家 was held.
+		expect(a.survey.held).toBe(true);
+		const s = scoreAssessment(real, a);
+		expect(s.unansweredVetoes).toEqual(['V1', 'V2', 'V4']);
+		expect(s.band.id).not.toBe('mofan');
+	});
+
+	it('a version 2 file whose I1 says no 会员评家 was held migrates to held: false, without V3', () => {
+		const f = JSON.parse(fixture('result-v2-catalogue-2026.1.json')) as {
+			assessment: Omit<Assessment, 'survey'> & { survey: Record<string, unknown> };
+		};
+		f.assessment.answers['I1'] = answer({ level: 0 });
+		f.assessment.answers['I2'] = answer({ rate: 0 });
+		f.assessment.survey = {
+			members: null,
+			participants: null,
+			frontline: null,
+			satisfied: null,
+			basic: null,
+			unsatisfied: null,
+			countBasic: true,
+		};
+		const r = parseResultFile(JSON.stringify(f), opts());
+		const a = expectOk(r);
+		expect(a.survey).toMatchObject({ held: false, countBasic: false });
+		expect(r.ok && r.notes.map((n) => n.kind)).toEqual(['survey-not-held', 'vetoes-unanswered']);
+		const s = scoreAssessment(real, a);
+		expect(s.vetoes).toEqual([]);
+		expect(s.noSurvey).toBe(true);
+	});
+
+	it('a version 3 file written now reads back unchanged', () => {
+		const a = expectOk(parseResultFile(fixture('result-v2-catalogue-2026.1.json'), opts()));
+		const again = expectOk(parseResultFile(text(fileOf(a)), opts()));
+		expect(again).toEqual(a);
 	});
 });

@@ -103,14 +103,15 @@ describe('points per level', () => {
 	);
 
 	it.each([
-		[0, 0, 0, 'qibu'],
-		[1, 38.8, 2, 'qibu'],
+		[0, 1.2, 0, 'qibu'],
+		[1, 40, 2, 'qibu'],
 		[2, 70, 3.5, 'jianshe'],
 		[3, 100, 5, 'mofan'],
 	] as const)(
 		'real catalogue with every criterion at level %i: base %d, bonus %d',
 		(level, base, bonus, band) => {
-			// I2 has no level 1: it stays at 0 (rate 0), which also raises V3 at level 0 and 1.
+			// I2 has no rate step for level 0 (that level means no 会员评家 held): rate 0 stands at
+			// level 1 (1.2 points) and raises V3 at level 0 and 1.
 			const r = scoreAssessment(real, assessmentAt(real, level));
 			expect(r.base).toBe(base);
 			expect(r.bonus).toBe(bonus);
@@ -175,8 +176,8 @@ describe('rate → level', () => {
 
 describe('不适用', () => {
 	it('an N/A criterion is left out and its category renormalised to full points', () => {
-		const r = miniScore({ A1: answer({ na: true }), A2: answer({ level: 1 }) });
-		expect(crit(r, 'A1')).toMatchObject({
+		const r = miniScore({ A3: answer({ na: true }), A2: answer({ level: 1 }) });
+		expect(crit(r, 'A3')).toMatchObject({
 			status: 'na',
 			level: null,
 			earned: 0,
@@ -189,7 +190,8 @@ describe('不适用', () => {
 		expect(cat(r, 'A').percent).toBeCloseTo(85, 10);
 		expect(crit(r, 'A2').weight).toBeCloseTo(6.25, 10);
 		expect(crit(r, 'A2').lost).toBeCloseTo(3.75, 10);
-		expect(r.base).toBe(96.3);
+		// 96.25 is shown rounded down: 96.2.
+		expect(r.base).toBe(96.2);
 		expect(r.completion).toEqual({ answered: 21, total: 21, percent: 100, complete: true });
 	});
 
@@ -242,8 +244,11 @@ describe('不适用', () => {
 			if (!c.id.startsWith('J') && c.id !== 'D5') over[c.id] = answer({ na: true });
 		over['D5'] = answer({ rate: 86 });
 		const r = miniScore(over);
-		expect(r.base).toBe(70);
-		expect(crit(r, 'D5').weight).toBeCloseTo(100, 10);
+		// A1 is 必备 and cannot be N/A: its stored N/A is ignored, so it stays (unanswered, 0)
+		// and A and D share the base: D5 weighs 50 and earns 0.7 × 50.
+		expect(crit(r, 'A1').status).toBe('unanswered');
+		expect(r.base).toBe(35);
+		expect(crit(r, 'D5').weight).toBeCloseTo(50, 10);
 	});
 
 	it('N/A bonus criteria are not renormalised', () => {
@@ -296,15 +301,17 @@ describe('不适用', () => {
 			expect(ok.vetoes).toEqual([]);
 		});
 
-		it('real criteria that forbid N/A are A1, A6, D1, I1, I2', () => {
+		it('real criteria that forbid N/A are the 必备 ones and the 会员评家 ones', () => {
 			expect(real.criteria.filter((c) => !c.allowNotApplicable).map((c) => c.id)).toEqual([
 				'A1',
 				'A6',
+				'A7',
+				'C1',
 				'D1',
 				'I1',
 				'I2',
 			]);
-			for (const id of ['A1', 'A6', 'D1', 'I1']) {
+			for (const id of ['A1', 'A6', 'A7', 'C1', 'D1', 'I1']) {
 				const r = scoreAssessment(
 					real,
 					assessmentAt(real, 3, { [id]: answer({ na: true, level: 0 }) }),
@@ -454,6 +461,13 @@ describe('bands', () => {
 });
 
 describe('必备 caps 模范', () => {
+	it('a 必备 criterion cannot be N/A: a stored N/A reads as unanswered and caps', () => {
+		const r = miniScore({ A1: answer({ na: true }) });
+		expect(crit(r, 'A1').status).toBe('unanswered');
+		expect(r.missingRequired).toEqual(['A1']);
+		expect(r.band.id).toBe('hege');
+	});
+
 	it.each([
 		['level 0', answer({ level: 0 }), 100],
 		['level 1', answer({ level: 1 }), 102],
@@ -470,7 +484,6 @@ describe('必备 caps 模范', () => {
 	it.each([
 		['level 2', answer({ level: 2 })],
 		['level 3', answer({ level: 3 })],
-		['N/A', answer({ na: true })],
 	] as const)('A1 at %s does not cap', (_label, a1) => {
 		const r = miniScore({ A1: a1 });
 		expect(r.band.id).toBe('mofan');
@@ -506,29 +519,33 @@ describe('必备 caps 模范', () => {
 
 describe('否决', () => {
 	it.each([
-		[{ V1: true }, ['V1']],
-		[{ V1: false }, []],
-		[{ V1: null }, []],
-		[{ V2: true }, ['V2']],
-		[{ V1: true, V2: true }, ['V1', 'V2']],
-		[{ V9: true }, []],
-	] as const)('explicit answers %o give vetoes %o', (vetoes, expected) => {
+		// answers → holding, unanswered (未答 blocks 模范 too)
+		[{ V1: true }, ['V1'], []],
+		[{ V1: false }, [], []],
+		[{ V1: null }, [], ['V1']],
+		[{}, [], ['V1']],
+		[{ V2: true }, ['V2'], ['V1']],
+		[{ V1: true, V2: true }, ['V1', 'V2'], []],
+		[{ V9: true }, [], ['V1']],
+	] as const)('explicit answers %o give vetoes %o, unanswered %o', (vetoes, expected, open) => {
 		const r = miniScore({}, { vetoes: { ...vetoes } });
 		expect(r.vetoes).toEqual(expected);
-		expect(r.capped).toBe(expected.length > 0);
-		expect(r.band.id).toBe(expected.length > 0 ? 'hege' : 'mofan');
+		expect(r.unansweredVetoes).toEqual(open);
+		expect(r.capped).toBe(expected.length + open.length > 0);
+		expect(r.band.id).toBe(expected.length + open.length > 0 ? 'hege' : 'mofan');
 	});
 
 	it.each([
-		[84.99, ['V2']],
-		[0, ['V2']],
-		[85, []],
-		[100, []],
-		[null, []],
-	] as const)('D5 rate %s derives %o', (rate, expected) => {
+		[84.99, ['V2'], []],
+		[0, ['V2'], []],
+		[85, [], []],
+		[100, [], []],
+		[null, [], ['V2']],
+	] as const)('D5 rate %s derives %o (unanswered %o)', (rate, expected, open) => {
 		const r = miniScore({ D5: answer({ rate }) });
 		expect(r.vetoes).toEqual(expected);
-		expect(r.capped).toBe(expected.length > 0 && r.uncappedBand.id === 'mofan');
+		expect(r.unansweredVetoes).toEqual(open);
+		expect(r.capped).toBe(expected.length + open.length > 0 && r.uncappedBand.id === 'mofan');
 	});
 
 	it.each([
@@ -540,7 +557,8 @@ describe('否决', () => {
 		const r = scoreAssessment(real, assessmentAt(real, 3, { I2: answer({ rate }) }));
 		expect(r.vetoes).toEqual(expected);
 		if (expected.length) {
-			expect(r.total).toBe(102);
+			// I2 below 85% stands at level 1: 3 × 0.4 = 1.2 of 3 points.
+			expect(r.total).toBe(103.2);
 			expect(r.uncappedBand.id).toBe('mofan');
 			expect(r.band.id).toBe('hege');
 		}
@@ -608,6 +626,7 @@ describe('priorities', () => {
 	it('ties: required first, then by id', () => {
 		const c = miniCatalogue((raw) => {
 			raw.criteria.find((x) => x.id === 'C3')!['required'] = true;
+			raw.criteria.find((x) => x.id === 'C3')!['allowNotApplicable'] = false;
 		});
 		const r = scoreAssessment(
 			c,
@@ -733,5 +752,118 @@ describe('a fully level-3 assessment', () => {
 				if (!c.rate || c.rate.thresholds.some((t) => t.level === level)) {
 					expect(effectiveLevel(c, answerAt(c, level))).toBe(level);
 				}
+	});
+});
+
+describe('issue 9: every scoring rule says one thing', () => {
+	it.each([
+		// Mini, A3 N/A (A scales by 25/20), A2 at level 1 (loses 3 × 1.25), no bonus:
+		// exact total 96.25. modelMark, band, shown total
+		[96.25, 'mofan', 96.2],
+		[96.3, 'hege', 96.2], // today's rounding read 96.25 as 96.3 and gave 模范
+		[96.2, 'mofan', 96.2],
+	] as const)(
+		'bands are decided on the unrounded total (模范 line %d → %s), shown rounded down',
+		(modelMark, band, shown) => {
+			const r = miniScore(
+				{
+					A3: answer({ na: true }),
+					A2: answer({ level: 1 }),
+					J1: answer({ level: 0 }),
+					J2: answer({ level: 0 }),
+				},
+				{ settings: { passMark: 75, modelMark } },
+			);
+			expect(r.exactTotal).toBeCloseTo(96.25, 10);
+			expect(r.total).toBe(shown);
+			expect(r.band.id).toBe(band);
+		},
+	);
+
+	it('category contributions add up to the base when a whole category is N/A', () => {
+		// Mini: all of B N/A; A at level 2 (17.5 of 25); the rest full. Base scale 100/75.
+		const over: Record<string, Answer> = {};
+		for (const id of ['B1', 'B2', 'B3', 'B4', 'B5']) over[id] = answer({ na: true });
+		for (const id of ['A1', 'A2', 'A3', 'A4']) over[id] = answer({ level: 2 });
+		over['A5'] = answer({ rate: 80 });
+		const r = miniScore(over);
+		const base = r.categories.filter((k) => !k.bonus);
+		// A 17.5 × 4/3 = 23.333…; C, D 25 × 4/3 = 33.333… each; B 0.
+		expect(base.map((k) => round1(k.contribution))).toEqual([23.3, 0, 33.3, 33.3]);
+		expect(base.map((k) => round1(k.scaledPoints))).toEqual([33.3, 0, 33.3, 33.3]);
+		expect(base.reduce((s, k) => s + k.contribution, 0)).toBeCloseTo(90, 10);
+		expect(base.reduce((s, k) => s + k.scaledPoints, 0)).toBeCloseTo(100, 10);
+		expect(r.base).toBe(90);
+		expect(r.baseScale).toBeCloseTo(4 / 3, 10);
+		// Criterion contributions add up too (what the CSV lists).
+		const crits = r.criteria.filter((c) => !c.bonus);
+		expect(crits.reduce((s, c) => s + c.contribution, 0)).toBeCloseTo(90, 10);
+	});
+
+	it('the bonus category contributes what counts after the cap', () => {
+		const r = miniScore({});
+		expect(cat(r, 'J').contribution).toBe(5);
+		expect(r.bonus).toBe(5);
+	});
+
+	it('C5 at 未开展 triggers V2, answered or not', () => {
+		for (const stored of [null, false, true]) {
+			const r = scoreAssessment(
+				real,
+				assessmentAt(
+					real,
+					3,
+					{ C5: answer({ level: 0 }) },
+					{ vetoes: { V1: false, V2: stored, V4: false } },
+				),
+			);
+			expect(r.vetoes).toEqual(['V2']);
+			expect(r.unansweredVetoes).toEqual([]);
+		}
+		const ok = scoreAssessment(real, assessmentAt(real, 3, { C5: answer({ level: 1 }) }));
+		expect(ok.vetoes).toEqual([]);
+	});
+
+	it('an unanswered veto blocks 模范 and is named', () => {
+		const r = scoreAssessment(real, assessmentAt(real, 3, {}, { vetoes: { V1: false } }));
+		expect(r.uncappedBand.id).toBe('mofan');
+		expect(r.band.id).toBe('hege');
+		expect(r.unansweredVetoes).toEqual(['V2', 'V4']);
+		expect(r.capReasons).toEqual(['veto-unanswered']);
+	});
+
+	it.each([
+		// rate → I2 level: 90 → 3, 85 → 2, below 85 → 1 (and V3), never 0 from a rate
+		[95, 3, []],
+		[85, 2, []],
+		[84.9, 1, ['V3']],
+		[0, 1, ['V3']],
+	] as const)('I2 rate %d stands at level %i, vetoes %o', (rate, level, vetoes) => {
+		const r = scoreAssessment(real, assessmentAt(real, 3, { I2: answer({ rate }) }));
+		expect(crit(r, 'I2').level).toBe(level);
+		expect(r.vetoes).toEqual(vetoes);
+	});
+
+	it('no 会员评家 held: I1 and I2 at 0, no V3, not 模范, eligibility unmet', () => {
+		const a = assessmentAt(real, 3, { I2: answer({ rate: 0 }) });
+		a.survey.held = false;
+		const r = scoreAssessment(real, a);
+		expect(crit(r, 'I1').level).toBe(0);
+		expect(crit(r, 'I2').level).toBe(0);
+		expect(r.vetoes).toEqual([]);
+		expect(r.unansweredVetoes).toEqual([]);
+		expect(r.noSurvey).toBe(true);
+		// 100 - 5 (category I) = 95, + 5 bonus = 100 → 模范 by total, shown 合格.
+		expect(r.base).toBe(95);
+		expect(r.uncappedBand.id).toBe('mofan');
+		expect(r.band.id).toBe('hege');
+		expect(r.capReasons).toEqual(['no-survey']);
+		expect(r.eligibility.find((e) => e.id === 'manyidu-90')?.met).toBe(false);
+	});
+
+	it('a new assessment counts 满意 only and has the survey 未答', () => {
+		const a = blankAssessment(real);
+		expect(a.survey.countBasic).toBe(false);
+		expect(a.survey.held).toBeNull();
 	});
 });

@@ -67,7 +67,7 @@ describe('save and load', () => {
 
 	it('an empty storage loads as empty', () => {
 		const loaded = new AssessmentStore(new FakeStorage()).load();
-		expect(loaded).toEqual({ assessments: [], currentId: null, quarantined: [] });
+		expect(loaded).toEqual({ assessments: [], currentId: null, quarantined: [], migrated: [] });
 	});
 
 	it('a current id that no longer exists falls back to the first assessment', () => {
@@ -292,7 +292,12 @@ describe('storage unavailable', () => {
 		expect(store.available).toBe(false);
 		expect(store.save(make('a'))).toEqual({ ok: false, reason: 'unavailable' });
 		expect(store.writeIndex(['a'], 'a')).toEqual({ ok: false, reason: 'unavailable' });
-		expect(store.load()).toEqual({ assessments: [], currentId: null, quarantined: [] });
+		expect(store.load()).toEqual({
+			assessments: [],
+			currentId: null,
+			quarantined: [],
+			migrated: [],
+		});
 		expect(store.snapshot()).toEqual({});
 		expect(() => store.remove('a')).not.toThrow();
 	});
@@ -317,7 +322,12 @@ describe('storage unavailable', () => {
 		};
 		const store = new AssessmentStore(hostile);
 		expect(store.available).toBe(true);
-		expect(store.load()).toEqual({ assessments: [], currentId: null, quarantined: [] });
+		expect(store.load()).toEqual({
+			assessments: [],
+			currentId: null,
+			quarantined: [],
+			migrated: [],
+		});
 		expect(store.save(make('a'))).toEqual({ ok: false, reason: 'unavailable' });
 		expect(() => store.remove('a')).not.toThrow();
 		expect(store.snapshot()).toEqual({});
@@ -331,5 +341,37 @@ describe('snapshot', () => {
 		const snap = new AssessmentStore(storage).snapshot();
 		expect(Object.keys(snap)).toEqual([assessmentKey('a'), assessmentKey('b'), INDEX_KEY]);
 		expect(snap[assessmentKey('a')]).toBe(storage.getItem(assessmentKey('a')));
+	});
+});
+
+describe('saved data of schema version 2 (issue 9)', () => {
+	it('loads, migrates to version 3 and is written back; answers and notes kept', () => {
+		const current = make('old', { vetoes: { V1: false } });
+		const { held: _held, ...counts } = current.survey;
+		const v2 = { ...current, catalogueVersion: '2026.1', survey: { ...counts, countBasic: true } };
+		const storage = new FakeStorage();
+		storage.setItem(assessmentKey('old'), JSON.stringify(v2));
+		storage.setItem(INDEX_KEY, JSON.stringify({ ids: ['old'], currentId: 'old' }));
+		const loaded = new AssessmentStore(storage, clock(LATER), real).load();
+		expect(loaded.quarantined).toEqual([]);
+		expect(loaded.assessments).toHaveLength(1);
+		const a = loaded.assessments[0]!;
+		expect(a.answers).toEqual(v2.answers);
+		expect(a.answers['B1']?.note).toBe('说明 old');
+		expect(a.survey.held).toBe(true);
+		expect(loaded.migrated).toEqual([
+			{ id: 'old', notes: [{ kind: 'vetoes-unanswered', ids: ['V2', 'V4'] }] },
+		]);
+		// Written back in the current shape: the next load has nothing to migrate.
+		const again = new AssessmentStore(storage, clock(LATER), real).load();
+		expect(again.migrated).toEqual([]);
+		expect(again.assessments[0]).toEqual(a);
+	});
+
+	it('without a catalogue an unreadable shape is still quarantined, never thrown', () => {
+		const storage = new FakeStorage();
+		storage.setItem(assessmentKey('x'), JSON.stringify({ id: 'x' }));
+		const loaded = new AssessmentStore(storage, clock(LATER), real).load();
+		expect(loaded.quarantined).toEqual([assessmentKey('x')]);
 	});
 });

@@ -5,10 +5,14 @@ import {
 	PARTICIPATION_MIN,
 	PARTICIPATION_STRICT,
 	computeSurvey,
+	floorPercent,
+	formatPercent,
+	surveyFieldError,
 	type SurveyWarning,
 } from '../../src/lib/survey';
 
 const EMPTY: Survey = {
+	held: null,
 	members: null,
 	participants: null,
 	frontline: null,
@@ -18,6 +22,8 @@ const EMPTY: Survey = {
 	countBasic: true,
 };
 const s = (part: Partial<Survey>): Survey => ({ ...EMPTY, ...part });
+/** A figure as shown (rounded down to one decimal), null kept. */
+const shown = (n: number | null) => (n === null ? null : floorPercent(n));
 
 describe('thresholds', () => {
 	it('are those cited: 30% participation, 60% strict, 60% front-line', () => {
@@ -35,13 +41,13 @@ describe('participation', () => {
 		[100, 60, 60, []],
 		[100, 100, 100, []],
 		[3, 1, 33.3, ['participation-below-strict']],
-		[3, 2, 66.7, []],
+		[3, 2, 66.6, []],
 		[100, 0, 0, ['participation-low']],
 	] as const)(
 		'%i members, %i participants → %d%%',
 		(members, participants, participation, warnings) => {
 			const r = computeSurvey(s({ members, participants }));
-			expect(r.participation).toBe(participation);
+			expect(shown(r.participation)).toBe(participation);
 			expect(r.warnings).toEqual(warnings);
 		},
 	);
@@ -82,7 +88,7 @@ describe('front-line share', () => {
 		'%i participants, %i front-line → %d%%',
 		(participants, frontline, share, warnings) => {
 			const r = computeSurvey(s({ participants, frontline }));
-			expect(r.frontlineShare).toBe(share);
+			expect(shown(r.frontlineShare)).toBe(share);
 			expect(r.warnings).toEqual(warnings);
 		},
 	);
@@ -108,7 +114,7 @@ describe('satisfaction', () => {
 		[127, 10, 0, true, 100],
 		[127, 10, 0, false, 92.7],
 		[0, 0, 5, true, 0],
-		[1, 1, 1, true, 66.7],
+		[1, 1, 1, true, 66.6],
 		[1, 1, 1, false, 33.3],
 		[0, 10, 0, false, 0],
 		[0, 10, 0, true, 100],
@@ -117,7 +123,7 @@ describe('satisfaction', () => {
 		(satisfied, basic, unsatisfied, countBasic, satisfaction) => {
 			const r = computeSurvey(s({ satisfied, basic, unsatisfied, countBasic }));
 			expect(r.replies).toBe(satisfied + basic + unsatisfied);
-			expect(r.satisfaction).toBe(satisfaction);
+			expect(shown(r.satisfaction)).toBe(satisfaction);
 		},
 	);
 
@@ -167,13 +173,8 @@ describe('warnings', () => {
 				unsatisfied: 10,
 			}),
 		);
-		expect(r).toEqual({
-			replies: 150,
-			participation: 75,
-			frontlineShare: 80,
-			satisfaction: 93.3,
-			warnings: [],
-		});
+		expect(r).toMatchObject({ replies: 150, participation: 75, frontlineShare: 80, warnings: [] });
+		expect(shown(r.satisfaction)).toBe(93.3);
 	});
 });
 
@@ -182,7 +183,7 @@ describe('empty and zero inputs', () => {
 		['all null', EMPTY],
 		['all null, 基本满意 not counted', s({ countBasic: false })],
 	])('%s gives nulls and no warnings', (_label, survey) => {
-		expect(computeSurvey(survey)).toEqual({
+		expect(computeSurvey(survey)).toMatchObject({
 			replies: 0,
 			participation: null,
 			frontlineShare: null,
@@ -193,6 +194,7 @@ describe('empty and zero inputs', () => {
 
 	it('all zeros give nulls and no warnings', () => {
 		const r = computeSurvey({
+			held: null,
 			members: 0,
 			participants: 0,
 			frontline: 0,
@@ -201,7 +203,7 @@ describe('empty and zero inputs', () => {
 			unsatisfied: 0,
 			countBasic: true,
 		});
-		expect(r).toEqual({
+		expect(r).toMatchObject({
 			replies: 0,
 			participation: null,
 			frontlineShare: null,
@@ -222,5 +224,78 @@ describe('empty and zero inputs', () => {
 						for (const v of [r.participation, r.frontlineShare, r.satisfaction])
 							if (v !== null) expect(Number.isFinite(v)).toBe(true);
 					}
+	});
+});
+
+describe('figures near a line are compared unrounded and shown rounded down (issue 9)', () => {
+	it.each([
+		// hand-computed: 96/113 = 84.9557…%; 62/207 = 29.9516…%; 241/402 = 59.9502…%
+		[
+			'96 满意 of 113 stays below 85%',
+			s({ satisfied: 96, unsatisfied: 17 }),
+			'satisfaction',
+			84.9,
+			'84.9%',
+		],
+		[
+			'62 of 207 members is below 30%',
+			s({ members: 207, participants: 62 }),
+			'participation',
+			29.9,
+			'29.9%',
+		],
+		[
+			'241 of 402 members is below 60%',
+			s({ members: 402, participants: 241 }),
+			'participation',
+			59.9,
+			'59.9%',
+		],
+		['exactly 85% stays 85%', s({ satisfied: 85, unsatisfied: 15 }), 'satisfaction', 85, '85%'],
+		['exactly 29% stays 29%', s({ members: 100, participants: 29 }), 'participation', 29, '29%'],
+	] as const)('%s', (_label, survey, field, value, text) => {
+		const r = computeSurvey(survey);
+		expect(floorPercent(r[field]!)).toBe(value);
+		expect(formatPercent(r[field]!)).toBe(text);
+	});
+
+	it('96 of 113 is below the 85% line, unrounded', () => {
+		expect(computeSurvey(s({ satisfied: 96, unsatisfied: 17 })).satisfaction! < 85).toBe(true);
+	});
+
+	it.each([
+		[207, 62, ['participation-low']],
+		[402, 241, ['participation-below-strict']],
+	] as const)(
+		'%i members, %i participants: warned as below the line',
+		(members, participants, warnings) => {
+			expect(computeSurvey(s({ members, participants })).warnings).toEqual(warnings);
+		},
+	);
+});
+
+describe('front-line count larger than the participants is refused (issue 9)', () => {
+	it.each([
+		['51 of 50 participants', s({ participants: 50, frontline: 51 }), 'frontline'],
+		['11 of 10 replies', s({ frontline: 11, satisfied: 10 }), 'frontline'],
+		['50 of 50', s({ participants: 50, frontline: 50 }), null],
+		['no participants', s({ frontline: 5 }), null],
+	] as const)('%s', (_label, survey, field) => {
+		expect(surveyFieldError(survey)?.field ?? null).toBe(field);
+	});
+
+	it('gives no share and says why', () => {
+		const r = computeSurvey(s({ participants: 50, frontline: 51 }));
+		expect(r.frontlineShare).toBeNull();
+		expect(r.warnings).toEqual(['frontline-exceeds-participants']);
+	});
+});
+
+describe('one definition of satisfied (issue 9)', () => {
+	it('30 满意, 6 基本满意, 4 不满意: strict 75%, lenient (labelled) 90%', () => {
+		const strict = computeSurvey(s({ satisfied: 30, basic: 6, unsatisfied: 4, countBasic: false }));
+		const lenient = computeSurvey(s({ satisfied: 30, basic: 6, unsatisfied: 4, countBasic: true }));
+		expect([strict.satisfaction, strict.basis]).toEqual([75, 'strict']);
+		expect([lenient.satisfaction, lenient.basis]).toEqual([90, 'lenient']);
 	});
 });
