@@ -5,13 +5,13 @@
 import type { Catalogue } from '../lib/catalogue-schema';
 import { newAssessment, type Assessment, type Settings } from '../lib/assessment';
 import { defaultMarks } from '../lib/scoring';
-import { AssessmentStore, type StorageLike, type WriteResult } from '../lib/storage';
+import { AssessmentStore, type Repaired, type StorageLike, type WriteResult } from '../lib/storage';
 import { t } from '../i18n/client';
+import { readJson } from './dom';
 
 /** Reads the catalogue JSON that CatalogueData.astro embedded. */
 export function readCatalogue(): Catalogue {
-	const el = document.getElementById('zz-catalogue');
-	return JSON.parse(el?.textContent ?? '{}') as Catalogue;
+	return readJson<Catalogue>('zz-catalogue', {} as Catalogue);
 }
 
 function browserStorage(): StorageLike | null {
@@ -34,10 +34,12 @@ export function newId(): string {
 }
 
 export class Session {
-	readonly store = new AssessmentStore(browserStorage());
+	readonly store: AssessmentStore;
 	assessments: Assessment[] = [];
 	current!: Assessment;
 	quarantined: string[] = [];
+	/** Assessments loaded with some invalid fields reset. */
+	repaired: Repaired[] = [];
 	lastWrite: WriteResult | null = null;
 	/** Called once when the browser declines to keep this site's data (so the page can remind to download). */
 	onPersistDenied: (() => void) | undefined;
@@ -47,9 +49,14 @@ export class Session {
 
 	constructor(readonly catalogue: Catalogue) {
 		this.defaults = defaultMarks(catalogue);
+		this.store = new AssessmentStore(browserStorage(), () => new Date(), {
+			...this.defaults,
+			catalogueVersion: catalogue.version,
+		});
 		const loaded = this.store.load();
 		this.assessments = loaded.assessments;
 		this.quarantined = loaded.quarantined;
+		this.repaired = loaded.repaired;
 		const current = this.assessments.find((a) => a.id === loaded.currentId) ?? this.assessments[0];
 		if (current) this.current = current;
 		else
@@ -98,6 +105,13 @@ export class Session {
 				false,
 			);
 		this.writeIndex();
+	}
+
+	/** Replaces the current assessment with its next state (from the form model). */
+	update(next: Assessment): void {
+		const i = this.assessments.indexOf(this.current);
+		if (i >= 0) this.assessments[i] = next;
+		this.current = next;
 	}
 
 	select(id: string): void {
