@@ -1,7 +1,7 @@
 /**
  * Hardening: the Content Security Policy holds on every page and through interactions;
  * the built HTML has no inline style or event-handler attributes; hostile imports are
- * refused quickly and without touching saved data; a full storage quota is reported and
+ * refused without touching saved data (their speed is in `npm run bench`); a full storage quota is reported and
  * recovered from; markup typed into every text field stays text everywhere it appears.
  */
 import { test, expect, type Page } from '@playwright/test';
@@ -31,9 +31,6 @@ declare global {
 	interface Window {
 		__csp?: { directive: string; blocked: string; sample: string; source: string }[];
 		__xss?: unknown;
-		__t0?: number;
-		__changed?: number;
-		__refusal?: Promise<{ at: number; text: string }>;
 	}
 }
 
@@ -242,56 +239,19 @@ function manyAnswers(count: number, bytes: number): string {
 }
 
 /**
- * Sets a file on the import input and measures, inside the page, from just before the
- * files are set to the refusal message appearing (a MutationObserver on the messages region).
+ * Sets a file on the import input and waits for the refusal; gives its text. (How fast
+ * the refusal comes is measured by `npm run bench -- --only=import`, not asserted here.)
  */
-async function timeRefusal(
-	page: Page,
-	path: string,
-): Promise<{ ms: number; afterChange: number; text: string }> {
-	await page.evaluate(() => {
-		const box = document.querySelector<HTMLElement>('[data-messages]')!;
-		window.__refusal = new Promise((resolve) => {
-			const mo = new MutationObserver(() => {
-				const p = box.querySelector('.notice.bad');
-				if (p) {
-					mo.disconnect();
-					resolve({ at: performance.now(), text: p.textContent ?? '' });
-				}
-			});
-			mo.observe(box, { childList: true, subtree: true, characterData: true });
-		});
-		const input = document.querySelector<HTMLInputElement>('input[data-import]')!;
-		input.addEventListener('change', () => (window.__changed = performance.now()), {
-			capture: true,
-			once: true,
-		});
-		window.__t0 = performance.now();
-	});
+async function refusal(page: Page, path: string): Promise<string> {
+	const bad = page.locator('[data-messages] .notice.bad');
+	await page.evaluate(() => document.querySelector('[data-messages]')!.replaceChildren());
 	await page.locator('input[data-import]').setInputFiles(path);
-	return page.evaluate(async () => {
-		const r = await window.__refusal!;
-		return { ms: r.at - window.__t0!, afterChange: r.at - window.__changed!, text: r.text };
-	});
-}
-
-/**
- * The refusal timed `tries` times (a fresh measurement each time, same file); prints every
- * figure. The best is what the page can do; the rest shows how much the shared machine
- * (two test workers on two cores, the renderer throttled 4×) adds.
- */
-async function bestRefusal(page: Page, path: string, label: string, tries = 3) {
-	const runs: { ms: number; afterChange: number; text: string }[] = [];
-	for (let i = 0; i < tries; i++) runs.push(await timeRefusal(page, path));
-	const figures = runs.map(
-		(r) => `${r.ms.toFixed(1)} ms (${r.afterChange.toFixed(1)} ms after the change event)`,
-	);
-	console.log(`[hardening] ${label}, 4× CPU throttling: refusal shown after ${figures.join('; ')}`);
-	return { ...runs[0]!, best: Math.min(...runs.map((r) => r.ms)), texts: runs.map((r) => r.text) };
+	await expect(bad).toHaveCount(1);
+	return (await bad.textContent()) ?? '';
 }
 
 test.describe('import hardening on the checklist', () => {
-	test('oversized hostile files are refused fast under 4× CPU throttling, saved data untouched', async ({
+	test('oversized hostile files are refused with a Chinese message, saved data untouched', async ({
 		page,
 	}) => {
 		test.setTimeout(120_000);
@@ -309,37 +269,19 @@ test.describe('import hardening on the checklist', () => {
 		await importOnChecklist(page, seedPath);
 		const before = await zzzjSnapshot(page);
 		expect(Object.keys(before).length).toBeGreaterThanOrEqual(2);
-		const cdp = await page.context().newCDPSession(page);
-		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-		try {
-			for (const [path, size, what] of [
-				[big, sizes[0]!, '100,000 answers'],
-				[longString, sizes[1]!, 'a 6 MB string'],
-			] as const) {
-				const r = await bestRefusal(
-					page,
-					path,
-					`${size} bytes (${(size / 1024 / 1024).toFixed(2)} MiB, ${what}), over the cap`,
-				);
-				for (const text of r.texts) {
-					expect(text).toContain(`文件太大（${(size / 1024 / 1024).toFixed(1)} MB）`);
-					expect(text).toContain(strings['import.unchanged']);
-				}
-				expect(r.best).toBeLessThanOrEqual(200);
-				expect(await zzzjSnapshot(page)).toEqual(before);
-			}
-			const r = await bestRefusal(
-				page,
-				nearCap,
-				`${sizes[2]} bytes (${(sizes[2]! / 1024 / 1024).toFixed(2)} MiB, 100,000 answers), under the cap, read and refused by the schema`,
-			);
-			for (const text of r.texts)
-				expect(text).toContain('文件内容不符合格式要求（问题出在：assessment.answers）');
-			expect(r.best).toBeLessThanOrEqual(1000);
+		for (const [path, size] of [
+			[big, sizes[0]!],
+			[longString, sizes[1]!],
+		] as const) {
+			const text = await refusal(page, path);
+			expect(text).toContain(`文件太大（${(size / 1024 / 1024).toFixed(1)} MB）`);
+			expect(text).toContain(strings['import.unchanged']);
 			expect(await zzzjSnapshot(page)).toEqual(before);
-		} finally {
-			await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 		}
+		const text = await refusal(page, nearCap);
+		expect(text).toContain('文件内容不符合格式要求（问题出在：assessment.answers）');
+		expect(text).toContain(strings['import.unchanged']);
+		expect(await zzzjSnapshot(page)).toEqual(before);
 		// The page still works: the assessment list is unchanged.
 		await expect(page.getByLabel(strings['assess.current'])).toHaveValue(/.+/);
 	});
