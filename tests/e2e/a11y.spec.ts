@@ -20,7 +20,7 @@ import {
 	removeTempDirs,
 	tempDir,
 	writeFiles,
-} from './support-more';
+} from './support';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 

@@ -22,8 +22,8 @@ import {
 	removeTempDirs,
 	tempDir,
 	writeFiles,
-	zzzjSnapshot,
-} from './support-more';
+	storageSnapshot,
+} from './support';
 
 // ------------------------------------------------------------------ CSP
 
@@ -267,7 +267,7 @@ test.describe('import hardening on the checklist', () => {
 		expect(sizes[2]).toBe(MAX_FILE_BYTES - 60_000);
 
 		await importOnChecklist(page, seedPath);
-		const before = await zzzjSnapshot(page);
+		const before = await storageSnapshot(page);
 		expect(Object.keys(before).length).toBeGreaterThanOrEqual(2);
 		for (const [path, size] of [
 			[big, sizes[0]!],
@@ -276,12 +276,12 @@ test.describe('import hardening on the checklist', () => {
 			const text = await refusal(page, path);
 			expect(text).toContain(`文件太大（${(size / 1024 / 1024).toFixed(1)} MB）`);
 			expect(text).toContain(strings['import.unchanged']);
-			expect(await zzzjSnapshot(page)).toEqual(before);
+			expect(await storageSnapshot(page)).toEqual(before);
 		}
 		const text = await refusal(page, nearCap);
 		expect(text).toContain('文件内容不符合格式要求（问题出在：assessment.answers）');
 		expect(text).toContain(strings['import.unchanged']);
-		expect(await zzzjSnapshot(page)).toEqual(before);
+		expect(await storageSnapshot(page)).toEqual(before);
 		// The page still works: the assessment list is unchanged.
 		await expect(page.getByLabel(strings['assess.current'])).toHaveValue(/.+/);
 	});
@@ -342,7 +342,7 @@ test.describe('import hardening on the checklist', () => {
 		await pickFiles(page, strings['assess.importPick'], paths[0]!);
 		await expect(page.getByRole('alert').filter({ hasText: '已导入' })).toBeVisible();
 		await expect(page.getByLabel(strings['profile.unitName'])).toHaveValue('BOM测试单位');
-		const before = await zzzjSnapshot(page);
+		const before = await storageSnapshot(page);
 		expect(Object.values(before).some((v) => v?.includes('BOM测试单位'))).toBe(true);
 
 		for (const [i, r] of refusals.entries()) {
@@ -350,7 +350,7 @@ test.describe('import hardening on the checklist', () => {
 			const alert = page.getByRole('alert').filter({ hasText: r.message });
 			await expect(alert, r.name).toBeVisible();
 			await expect(alert).toContainText(strings['import.unchanged']);
-			expect(await zzzjSnapshot(page), `storage after ${r.name}`).toEqual(before);
+			expect(await storageSnapshot(page), `storage after ${r.name}`).toEqual(before);
 			// Nothing leaked onto Object.prototype.
 			expect(
 				await page.evaluate(() => ({
@@ -377,7 +377,7 @@ test('a full storage quota is reported in Chinese, the saved copy kept, and savi
 	await page.goto('/assess/');
 	await page.getByLabel(strings['profile.unitName']).fill('配额测试单位');
 	await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
-	const saved = await zzzjSnapshot(page);
+	const saved = await storageSnapshot(page);
 
 	// Fill the origin's storage to the last byte under a key that is not the site's.
 	const fillers = await page.evaluate(() => {
@@ -407,7 +407,7 @@ test('a full storage quota is reported in Chinese, the saved copy kept, and savi
 	await expect(
 		page.getByRole('status').filter({ hasText: strings['assess.notSaved'] }),
 	).toBeVisible();
-	expect(await zzzjSnapshot(page), 'the last saved copy is untouched').toEqual(saved);
+	expect(await storageSnapshot(page), 'the last saved copy is untouched').toEqual(saved);
 
 	// Free the space: the next change saves, and carries the change that failed before.
 	await page.evaluate((n) => {
@@ -418,7 +418,7 @@ test('a full storage quota is reported in Chinese, the saved copy kept, and savi
 		.getByRole('radio', { name: /基本落实/ })
 		.check();
 	await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
-	const after = await zzzjSnapshot(page);
+	const after = await storageSnapshot(page);
 	const stored = Object.entries(after).find(([k]) => k.startsWith('zzzj.v2.a.'))![1]!;
 	const answers = (JSON.parse(stored) as { answers: Record<string, { level: number | null }> })
 		.answers;
