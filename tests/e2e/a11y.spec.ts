@@ -99,6 +99,8 @@ test.describe('axe, light scheme', () => {
 	test.use({ colorScheme: 'light' });
 	for (const path of sitePages())
 		test(`page ${path}`, async ({ page }) => {
+			// Axe on the long checklist page takes a while on a busy machine.
+			test.setTimeout(120_000);
 			await openInScheme(page, path, 'light');
 			await audit(page, `${path} (light)`);
 		});
