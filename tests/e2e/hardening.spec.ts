@@ -206,6 +206,7 @@ test.describe('built HTML', () => {
 	});
 
 	test('the CSP meta tag is in every served page', async ({ page }) => {
+		test.setTimeout(180_000); // every page, one after another
 		for (const path of sitePages()) {
 			await page.goto(path);
 			await expect(
