@@ -84,6 +84,7 @@ test.describe('Content Security Policy', () => {
 	test('no violation through the checklist, results with charts, print, compare and search', async ({
 		page,
 	}) => {
+		test.setTimeout(240_000); // five pages driven through, on a possibly busy machine
 		await watchCsp(page);
 		// Checklist: import, answer, note, calculator.
 		await importOnChecklist(page, seedPath);
