@@ -289,6 +289,7 @@ test.describe('hover states', () => {
 		test(`buttons keep their contrast when hovered (${colorScheme})`, async ({ page }) => {
 			// Reduced motion makes the hover transition (near) instant; the colours are read once
 			// the hovered element has no running transition, so axe sees the final hover colours.
+			test.setTimeout(240_000); // three pages, one axe run per kind of button
 			await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
 			let checked = 0;
 			for (const path of ['/', '/assess/', '/compare/']) {
