@@ -40,6 +40,57 @@ export default tseslint.config(
 		},
 	},
 	{
+		// The layering: src/lib is pure logic (content, schemas, scoring, files). It gets no
+		// browser globals (storage and the clock are handed in) and imports nothing from the
+		// scripts, components, pages, strings or Astro's virtual modules.
+		files: ['src/lib/**'],
+		languageOptions: { globals: { ...globals.node, ...globals.browser } },
+		rules: {
+			'no-restricted-globals': [
+				'error',
+				...[
+					'window',
+					'document',
+					'localStorage',
+					'sessionStorage',
+					'navigator',
+					'location',
+					'history',
+					'indexedDB',
+					'customElements',
+					'HTMLElement',
+					'Element',
+					'Node',
+					'Event',
+					'fetch',
+					'XMLHttpRequest',
+					'alert',
+					'confirm',
+					'requestAnimationFrame',
+				].map((name) => ({ name, message: 'src/lib has no DOM or browser state: hand it in.' })),
+			],
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: [
+								'**/scripts/**',
+								'**/components/**',
+								'**/pages/**',
+								'**/layouts/**',
+								'**/i18n/**',
+							],
+							message:
+								'src/lib imports nothing from scripts, components, pages or strings: pass labels in.',
+						},
+						{ group: ['astro:*'], message: 'src/lib stays free of Astro: content is handed in.' },
+					],
+				},
+			],
+		},
+	},
+	{
 		// The service worker runs in its own global scope.
 		files: ['src/sw/**/*.js'],
 		languageOptions: { globals: { ...globals.serviceworker } },

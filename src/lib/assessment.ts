@@ -26,11 +26,17 @@ export const LIMITS = {
 	answers: 100,
 	keyedFlags: 20,
 	maxCount: 10_000_000,
+	/** Percentages (rate criteria). */
+	rateMax: 100,
+	/** Band marks (合格 / 模范 分数线). */
+	markMin: 1,
+	markMax: 105,
 } as const;
 
 const shortText = z.string().check(z.maxLength(LIMITS.shortText));
 const count = z.nullable(z.int().check(z.gte(0), z.lte(LIMITS.maxCount)));
-const criterionKey = z.string().check(z.regex(/^[A-Z]\d{1,2}$/));
+/** A criterion id such as A1. */
+export const CriterionKeySchema = z.string().check(z.regex(/^[A-Z]\d{1,2}$/));
 const isoDate = z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/));
 const isoDateTime = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/));
 
@@ -72,7 +78,7 @@ export const AnswerSchema = z.strictObject({
 	/** Why it does not apply. */
 	naReason: z.string().check(z.maxLength(LIMITS.reason)),
 	/** For rate criteria: the percentage entered. */
-	rate: z.nullable(z.number().check(z.gte(0), z.lte(100))),
+	rate: z.nullable(z.number().check(z.gte(0), z.lte(LIMITS.rateMax))),
 	/** Indexes of the catalogue's evidence items ticked as on hand. */
 	evidence: z.array(z.int().check(z.gte(0), z.lte(9))).check(z.maxLength(10)),
 	/** 情况说明. */
@@ -112,62 +118,78 @@ export const SurveySchema = z.strictObject({
 
 export const SettingsSchema = z.strictObject({
 	/** Lowest total for 合格. */
-	passMark: z.number().check(z.gte(1), z.lte(105)),
+	passMark: z.number().check(z.gte(LIMITS.markMin), z.lte(LIMITS.markMax)),
 	/** Lowest total for 模范. */
-	modelMark: z.number().check(z.gte(1), z.lte(105)),
+	modelMark: z.number().check(z.gte(LIMITS.markMin), z.lte(LIMITS.markMax)),
 });
 
 /** Keys that JSON import and storage refuse anywhere (see safeJsonParse), so never valid here either. */
 const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
-const flags = z.record(
-	z.string().check(
-		z.regex(/^[A-Za-z0-9-]{1,30}$/),
-		z.refine((k) => !RESERVED_KEYS.includes(k)),
-	),
-	z.nullable(z.boolean()),
+/** The key of a veto or condition answer. */
+export const FlagKeySchema = z.string().check(
+	z.regex(/^[A-Za-z0-9-]{1,30}$/),
+	z.refine((k) => !RESERVED_KEYS.includes(k)),
 );
+/** 是 / 否 / not answered for one veto or condition. */
+export const FlagSchema = z.nullable(z.boolean());
+const flags = z.record(FlagKeySchema, FlagSchema);
 
-/** The assessment shape around a given survey schema (version 2 and version 3 differ there only). */
-function assessmentSchema<S extends typeof SurveySchema | typeof SurveyV2Schema>(survey: S) {
-	return z
-		.strictObject({
-			/** Stable id of this assessment in this browser. */
-			id: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/)),
-			/** Name shown in the list, e.g. 2026 年度自评. */
-			name: shortText,
-			/** When it was created (ISO, UTC). */
-			createdAt: isoDateTime,
-			/** When it last changed (ISO, UTC). */
-			updatedAt: isoDateTime,
-			/** Catalogue version the answers were given against. */
-			catalogueVersion: z.string().check(z.regex(/^\d{4}\.\d+$/)),
-			profile: ProfileSchema,
-			answers: z.record(criterionKey, AnswerSchema),
-			vetoes: flags,
-			eligibility: flags,
-			survey,
-			settings: SettingsSchema,
-		})
-		.check(
-			z.refine((a) => Object.keys(a.answers).length <= LIMITS.answers, {
-				message: 'too many answers',
-			}),
-			z.refine((a) => Object.keys(a.vetoes).length <= LIMITS.keyedFlags, {
-				message: 'too many vetoes',
-			}),
-			z.refine((a) => Object.keys(a.eligibility).length <= LIMITS.keyedFlags, {
-				message: 'too many conditions',
-			}),
-			z.refine((a) => a.settings.passMark < a.settings.modelMark, {
-				message: 'passMark must be below modelMark',
-			}),
-		);
+/** The assessment's fields around a given survey schema (versions 2 and 3 differ there only). */
+function assessmentFields<S extends typeof SurveySchema | typeof SurveyV2Schema>(survey: S) {
+	return z.strictObject({
+		/** Stable id of this assessment in this browser. */
+		id: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/)),
+		/** Name shown in the list, e.g. 2026 年度自评. */
+		name: shortText,
+		/** When it was created (ISO, UTC). */
+		createdAt: isoDateTime,
+		/** When it last changed (ISO, UTC). */
+		updatedAt: isoDateTime,
+		/** Catalogue version the answers were given against. */
+		catalogueVersion: z.string().check(z.regex(/^\d{4}\.\d+$/)),
+		profile: ProfileSchema,
+		answers: z.record(CriterionKeySchema, AnswerSchema),
+		vetoes: flags,
+		eligibility: flags,
+		survey,
+		settings: SettingsSchema,
+	});
 }
 
-/** The current (version 3) assessment. */
+/** The same fields plus the checks across fields. */
+function assessmentSchema<S extends typeof SurveySchema | typeof SurveyV2Schema>(survey: S) {
+	return assessmentFields(survey).check(
+		z.refine((a) => Object.keys(a.answers).length <= LIMITS.answers, {
+			message: 'too many answers',
+		}),
+		z.refine((a) => Object.keys(a.vetoes).length <= LIMITS.keyedFlags, {
+			message: 'too many vetoes',
+		}),
+		z.refine((a) => Object.keys(a.eligibility).length <= LIMITS.keyedFlags, {
+			message: 'too many conditions',
+		}),
+		z.refine((a) => a.settings.passMark < a.settings.modelMark, {
+			message: 'passMark must be below modelMark',
+		}),
+	);
+}
+
+/** The current assessment's fields without the checks across fields (the form validates one field at a time). */
+export const AssessmentFieldsSchema = assessmentFields(SurveySchema);
+/** The current (version 3) assessment, as saved. */
 export const AssessmentSchema = assessmentSchema(SurveySchema);
 /** An assessment as saved by schema version 2: the same but for the survey. */
 export const AssessmentV2Schema = assessmentSchema(SurveyV2Schema);
+
+/** Keys of the survey that hold counts. */
+export const SURVEY_COUNT_KEYS = [
+	'members',
+	'participants',
+	'frontline',
+	'satisfied',
+	'basic',
+	'unsatisfied',
+] as const;
 
 export type Profile = z.infer<typeof ProfileSchema>;
 export type Answer = z.infer<typeof AnswerSchema>;

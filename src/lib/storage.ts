@@ -5,9 +5,14 @@
  *   zzzj.v2.index          → { ids: string[], currentId: string | null }
  *   zzzj.v2.a.<id>         → one Assessment as JSON
  *   zzzj.quarantine.<time> → a value that failed to parse, set aside untouched
+ *   zzzj.repaired.<time>.<id> → the original of an assessment that was repaired on load
  *
- * Lifecycle: `load()` reads the index and every assessment; anything that does not parse
- * or match the schema is moved to a quarantine key and reported, never thrown. A write
+ * Lifecycle: `load()` reads the index and every assessment. An assessment that fails the
+ * schema is repaired field by field (`repairAssessment`): every valid answer is kept, only
+ * what is invalid is reset, the repaired copy is saved, the original is kept under
+ * `zzzj.repaired.<time>.<id>` and the reset fields are reported. Only what cannot be read
+ * at all (not JSON, not an object, no id matching its key) is moved to a quarantine key
+ * and reported, never thrown. A write
  * that fails (QuotaExceededError, storage disabled) leaves the previous copy in place and
  * is reported, so the last good copy survives. When criteria are added to the catalogue
  * old assessments simply lack their answers; answers to removed criteria are kept in
@@ -16,9 +21,26 @@
  * Saved data carries no version number: an assessment saved by schema version 2 (before
  * `survey.held`) is recognised by its shape, migrated (migrate.ts) and written back.
  */
-import { AssessmentSchema, AssessmentV2Schema, type Assessment } from './assessment';
+import {
+	AnswerSchema,
+	AssessmentFieldsSchema,
+	AssessmentSchema,
+	AssessmentV2Schema,
+	CriterionKeySchema,
+	FlagKeySchema,
+	FlagSchema,
+	LIMITS,
+	ProfileSchema,
+	SettingsSchema,
+	SurveySchema,
+	emptyAnswer,
+	newAssessment,
+	type Assessment,
+	type Settings,
+} from './assessment';
 import type { Catalogue } from './catalogue-schema';
 import { migrateV2Assessment, type MigrationNote } from './migrate';
+import { defaultMarks } from './scoring';
 import { safeJsonParse } from './result-file';
 
 export interface StorageLike {
@@ -42,6 +64,133 @@ export interface LoadResult {
 	quarantined: string[];
 	/** Assessments saved by an earlier version and migrated, with what to tell the user. */
 	migrated: { id: string; notes: MigrationNote[] }[];
+	/** Assessments loaded with some fields reset, and which (paths such as `profile.memberCount`, `answers.A1.rate`). */
+	repaired: Repaired[];
+}
+
+export interface Repaired {
+	id: string;
+	name: string;
+	fields: string[];
+}
+
+/** What a repaired assessment falls back to where its own value is unusable. */
+export interface RepairDefaults extends Settings {
+	catalogueVersion: string;
+}
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A key from the data, shortened for a report. */
+const shortKey = (k: string) => Array.from(k).slice(0, 40).join('');
+
+/**
+ * Keeps every valid part of stored data that fails the schema, resetting only what is
+ * invalid: each profile, survey and settings field on its own, each answer's fields on
+ * their own, each veto and condition on its own. Returns null when the data cannot be
+ * read as an assessment at all (not an object, or no id matching `id`).
+ */
+export function repairAssessment(
+	data: unknown,
+	id: string,
+	defaults: RepairDefaults,
+	now: Date,
+): { assessment: Assessment; reset: string[] } | null {
+	if (!isObject(data) || data['id'] !== id) return null;
+	const reset: string[] = [];
+	const base = newAssessment({ id, name: '', now, ...defaults });
+	const fields = AssessmentFieldsSchema.shape;
+	const pick = <T>(
+		path: string,
+		schema: { safeParse(v: unknown): { success: boolean; data?: unknown } },
+		value: unknown,
+		fallback: T,
+	): T => {
+		const r = schema.safeParse(value);
+		if (r.success) return r.data as T;
+		reset.push(path);
+		return fallback;
+	};
+	const a: Assessment = {
+		...base,
+		id,
+		name: pick('name', fields.name, data['name'], base.name),
+		createdAt: pick('createdAt', fields.createdAt, data['createdAt'], base.createdAt),
+		updatedAt: pick('updatedAt', fields.updatedAt, data['updatedAt'], base.updatedAt),
+		catalogueVersion: pick(
+			'catalogueVersion',
+			fields.catalogueVersion,
+			data['catalogueVersion'],
+			base.catalogueVersion,
+		),
+	};
+	for (const key of Object.keys(data)) if (!Object.hasOwn(fields, key)) reset.push(shortKey(key));
+
+	// A group of fields (profile, survey, settings): each field on its own.
+	const group = <T extends Obj>(
+		name: string,
+		shape: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>,
+		value: unknown,
+		fallback: T,
+	): T => {
+		if (!isObject(value)) {
+			reset.push(name);
+			return fallback;
+		}
+		const out: Obj = { ...fallback };
+		for (const key of Object.keys(shape))
+			out[key] = pick(`${name}.${key}`, shape[key]!, value[key], fallback[key]);
+		for (const key of Object.keys(value))
+			if (!Object.hasOwn(shape, key)) reset.push(`${name}.${shortKey(key)}`);
+		return out as T;
+	};
+	a.profile = group('profile', ProfileSchema.shape, data['profile'], base.profile);
+	a.survey = group('survey', SurveySchema.shape, data['survey'], base.survey);
+	a.settings = group('settings', SettingsSchema.shape, data['settings'], base.settings);
+	if (!(a.settings.passMark < a.settings.modelMark)) {
+		reset.push('settings.passMark', 'settings.modelMark');
+		a.settings = base.settings;
+	}
+
+	// Answers: each answer's fields on their own; an answer to a malformed id is dropped.
+	const answers = data['answers'];
+	if (isObject(answers)) {
+		for (const [cid, value] of Object.entries(answers)) {
+			if (!CriterionKeySchema.safeParse(cid).success) {
+				reset.push(`answers.${shortKey(cid)}`);
+				continue;
+			}
+			if (Object.keys(a.answers).length >= LIMITS.answers) {
+				reset.push(`answers.${cid}`);
+				continue;
+			}
+			const whole = AnswerSchema.safeParse(value);
+			a.answers[cid] = whole.success
+				? whole.data
+				: group(`answers.${cid}`, AnswerSchema.shape, value, emptyAnswer());
+		}
+	} else reset.push('answers');
+
+	// Vetoes and conditions: each on its own.
+	for (const name of ['vetoes', 'eligibility'] as const) {
+		const flags = data[name];
+		if (!isObject(flags)) {
+			reset.push(name);
+			continue;
+		}
+		for (const [key, value] of Object.entries(flags)) {
+			const ok =
+				FlagKeySchema.safeParse(key).success &&
+				FlagSchema.safeParse(value).success &&
+				Object.keys(a[name]).length < LIMITS.keyedFlags;
+			if (ok) a[name][key] = value as boolean | null;
+			else reset.push(`${name}.${shortKey(key)}`);
+		}
+	}
+	// Whatever was missed above must not come back as unreadable data.
+	const final = AssessmentSchema.safeParse(a);
+	if (!final.success) return null;
+	return { assessment: final.data, reset: [...new Set(reset)] };
 }
 
 function isQuota(e: unknown): boolean {
@@ -57,8 +206,15 @@ export class AssessmentStore {
 	constructor(
 		private readonly storage: StorageLike | null,
 		private readonly now: () => Date = () => new Date(),
-		/** The catalogue, for migrating assessments saved by an earlier version. */
+		/** The catalogue, for migrating assessments saved by an earlier version (and repair defaults). */
 		private readonly catalogue: Catalogue | null = null,
+		/**
+		 * Where a repaired assessment's settings or catalogue version are unusable; without it
+		 * (and without a catalogue to take them from) such data is set aside.
+		 */
+		private readonly defaults: RepairDefaults | null = catalogue
+			? { ...defaultMarks(catalogue), catalogueVersion: catalogue.version }
+			: null,
 	) {}
 
 	/** Whether the browser lets the site store anything at all. */
@@ -122,27 +278,42 @@ export class AssessmentStore {
 		}
 		const assessments: Assessment[] = [];
 		const migrated: LoadResult['migrated'] = [];
+		const repaired: Repaired[] = [];
 		for (const id of ids) {
 			const key = assessmentKey(id);
 			const raw = this.read(key);
 			if (raw === null) continue;
+			let data: unknown;
 			try {
-				const data = safeJsonParse(raw);
-				const result = AssessmentSchema.safeParse(data);
-				if (result.success && result.data.id === id) {
-					assessments.push(result.data);
-					continue;
-				}
-				const older = this.catalogue ? AssessmentV2Schema.safeParse(data) : null;
-				if (!older?.success || older.data.id !== id || !this.catalogue) throw new Error('shape');
+				data = safeJsonParse(raw);
+			} catch {
+				quarantined.push(this.quarantine(key, raw));
+				continue;
+			}
+			const result = AssessmentSchema.safeParse(data);
+			if (result.success && result.data.id === id) {
+				assessments.push(result.data);
+				continue;
+			}
+			const older = this.catalogue ? AssessmentV2Schema.safeParse(data) : null;
+			if (older?.success && older.data.id === id && this.catalogue) {
 				const { assessment, notes } = migrateV2Assessment(older.data, this.catalogue);
 				// Written back in the current shape; if that fails the old copy stays and migrates again.
 				this.save(assessment, false);
 				assessments.push(assessment);
 				migrated.push({ id, notes });
-			} catch {
-				quarantined.push(this.quarantine(key, raw));
+				continue;
 			}
+			const fixed = this.repair(data, id);
+			if (!fixed) {
+				quarantined.push(this.quarantine(key, raw));
+				continue;
+			}
+			assessments.push(fixed.assessment);
+			repaired.push({ id, name: fixed.assessment.name, fields: fixed.reset });
+			// Keep the original, then save the repaired copy so the next load is clean.
+			const backup = this.write(`${PREFIX}repaired.${this.now().toISOString()}.${id}`, raw);
+			if (backup.ok) this.write(key, JSON.stringify(fixed.assessment));
 		}
 		if (currentId && !assessments.some((a) => a.id === currentId)) currentId = null;
 		if (
@@ -161,7 +332,19 @@ export class AssessmentStore {
 			currentId: currentId ?? assessments[0]?.id ?? null,
 			quarantined,
 			migrated,
+			repaired,
 		};
+	}
+
+	private repair(data: unknown, id: string): ReturnType<typeof repairAssessment> {
+		const defaults = this.defaults ?? {
+			// Without defaults, only what has its own usable settings and catalogue version can be repaired.
+			...(isObject(data) && isObject(data['settings'])
+				? (data['settings'] as unknown as Settings)
+				: { passMark: NaN, modelMark: NaN }),
+			catalogueVersion: isObject(data) ? String(data['catalogueVersion']) : '',
+		};
+		return repairAssessment(data, id, defaults, this.now());
 	}
 
 	private keys(): string[] {

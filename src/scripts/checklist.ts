@@ -1,41 +1,37 @@
 /**
- * <zz-checklist>: restores the current assessment into the server-rendered form, saves
- * every change at once, and runs the assessment list, import and the 会员评家 calculator.
+ * <zz-checklist>: an adapter between the server-rendered form and the form model
+ * (`lib/checklist-form.ts`): it restores the current assessment into the fields, hands
+ * every change to `applyField`, saves what the model accepts, and shows a refused value's
+ * message at the field. It also runs the assessment list, import and the 会员评家 calculator.
  * All user text goes into the page through `.value` and `textContent`, never as HTML.
  */
+import { LIMITS, type Assessment, type Survey } from '../lib/assessment';
 import {
-	SCOPES,
-	UNIT_TYPES,
-	emptyAnswer,
-	isEmptyAnswer,
-	type Answer,
-	type Assessment,
-	type Survey,
-} from '../lib/assessment';
+	applyField,
+	clipText,
+	fieldOf,
+	fieldValues,
+	savedValue,
+	type Field,
+	type FieldError,
+} from '../lib/checklist-form';
 import { effectiveLevel, scoreAssessment } from '../lib/scoring';
-import { computeSurvey, floorPercent, formatPercent, surveyFieldError } from '../lib/survey';
+import { computeSurvey, floorPercent, formatPercent } from '../lib/survey';
 import { checkFileSize, parseResultFile, buildResultFile } from '../lib/result-file';
+import type { Repaired } from '../lib/storage';
 import { importErrorText } from './import-errors';
 import { acceptDrops } from './dropzone';
+import { el, showMessage } from './dom';
 import { t, type StringKey } from '../i18n/client';
 import { Session, download, fileStem, newId, readCatalogue } from './session';
 
-const SURVEY_KEYS = [
-	'members',
-	'participants',
-	'frontline',
-	'satisfied',
-	'basic',
-	'unsatisfied',
-] as const;
-
-/** Shows a message in the page's alert region (text only). */
-function showMessage(box: HTMLElement, text: string, kind: 'ok' | 'warn' | 'bad' = 'ok'): void {
-	const p = document.createElement('p');
-	p.className = `notice ${kind}`;
-	p.textContent = text;
-	box.replaceChildren(p);
-}
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+const isControl = (x: unknown): x is Control =>
+	x instanceof HTMLInputElement ||
+	x instanceof HTMLSelectElement ||
+	x instanceof HTMLTextAreaElement;
+const isCheckable = (x: Control): x is HTMLInputElement =>
+	x instanceof HTMLInputElement && (x.type === 'radio' || x.type === 'checkbox');
 
 class ZzChecklist extends HTMLElement {
 	private session!: Session;
@@ -50,15 +46,15 @@ class ZzChecklist extends HTMLElement {
 		this.messages = this.querySelector('[data-messages]')!;
 		this.status = this.querySelector('[data-save-status]')!;
 
-		if (!this.session.store.available) showMessage(this.messages, t('assess.noStorage'), 'warn');
+		const notices: string[] = [];
+		if (!this.session.store.available) notices.push(t('assess.noStorage'));
 		if (this.session.quarantined.length)
-			showMessage(
-				this.messages,
-				t('assess.quarantined', { n: this.session.quarantined.length }),
-				'warn',
-			);
-		else if (this.session.notices.length)
-			showMessage(this.messages, this.session.notices.join(' '), 'warn');
+			notices.push(t('assess.quarantined', { n: this.session.quarantined.length }));
+		notices.push(...this.session.notices);
+		for (const r of this.session.repaired) notices.push(this.repairedText(r));
+		if (notices.length) {
+			this.messages.replaceChildren(...notices.map((text) => el('p', text, 'notice warn')));
+		}
 
 		this.session.onPersistDenied = () => {
 			const note = this.querySelector<HTMLElement>('[data-persist-note]');
@@ -79,214 +75,139 @@ class ZzChecklist extends HTMLElement {
 		return this.session.current;
 	}
 
+	/** Names the fields of a repaired assessment in Chinese. */
+	private repairedText(r: Repaired): string {
+		const label = (path: string): string => {
+			const [head, key, part] = path.split('.');
+			if (head === 'answers' && key) {
+				const partLabel: Record<string, StringKey> = {
+					level: 'criterion.levelLegend',
+					na: 'criterion.na',
+					rate: 'form.field.rate',
+					naReason: 'criterion.naReason',
+					note: 'criterion.note',
+					evidence: 'criterion.evidence',
+				};
+				const p = part ? partLabel[part] : undefined;
+				return p ? `${key} ${t(p)}` : key;
+			}
+			if ((head === 'vetoes' || head === 'eligibility') && key) return key;
+			const known: Record<string, StringKey> = {
+				name: 'assess.name',
+				profile: 'profile.title',
+				survey: 'survey.title',
+				settings: 'settings.title',
+				answers: 'form.field.answers',
+				vetoes: 'veto.title',
+				eligibility: 'eligibility.title',
+			};
+			const exact = `${head}.${key ?? ''}`;
+			if (key && (head === 'profile' || head === 'survey' || head === 'settings')) {
+				const k = exact as StringKey;
+				return t(k) === k ? exact : t(k);
+			}
+			const k = known[path];
+			return k ? t(k) : t('form.field.other');
+		};
+		const fields = [...new Set(r.fields.map(label))];
+		return t('assess.repaired', {
+			name: r.name || r.id,
+			n: fields.length,
+			fields: fields.join('、'),
+		});
+	}
+
 	// ---- restoring -------------------------------------------------------------------
 
-	/** Puts the current assessment's values into every field. */
+	/** Puts the current assessment's values into every field and clears field errors. */
 	private restore(): void {
-		const a = this.a;
-		const f = this.form;
-		const set = (name: string, value: string) => {
-			const el = f.elements.namedItem(name);
-			if (
-				el instanceof HTMLInputElement ||
-				el instanceof HTMLSelectElement ||
-				el instanceof HTMLTextAreaElement
-			)
-				el.value = value;
-		};
-		for (const [k, v] of Object.entries(a.profile))
-			set(`profile.${k}`, v === null ? '' : String(v));
-		for (const c of this.session.catalogue.criteria) {
-			const ans = a.answers[c.id] ?? emptyAnswer();
-			for (const radio of f.querySelectorAll<HTMLInputElement>(`input[name="level-${c.id}"]`))
-				radio.checked = ans.na ? radio.value === 'na' : radio.value === String(ans.level);
-			const na = f.querySelector<HTMLInputElement>(`input[name="na-${c.id}"]`);
-			if (na) na.checked = ans.na;
-			set(`rate-${c.id}`, ans.rate === null ? '' : String(ans.rate));
-			set(`naReason-${c.id}`, ans.naReason);
-			set(`note-${c.id}`, ans.note);
-			for (const box of f.querySelectorAll<HTMLInputElement>(`input[name="evidence-${c.id}"]`))
-				box.checked = ans.evidence.includes(Number(box.value));
+		const { values, checked } = fieldValues(this.session.catalogue, this.a);
+		for (const control of this.form.elements) {
+			if (!isControl(control) || !control.name) continue;
+			if (isCheckable(control))
+				control.checked = (checked[control.name] ?? []).includes(control.value);
+			else if (control.name in values) control.value = values[control.name]!;
+			this.clearError(control);
 		}
-		for (const v of this.session.catalogue.vetoes)
-			for (const r of f.querySelectorAll<HTMLInputElement>(`input[name="veto-${v.id}"]`))
-				r.checked = a.vetoes[v.id] != null && a.vetoes[v.id] === (r.value === 'yes');
-		for (const e of this.session.catalogue.eligibility)
-			for (const r of f.querySelectorAll<HTMLInputElement>(`input[name="elig-${e.id}"]`))
-				r.checked = a.eligibility[e.id] != null && a.eligibility[e.id] === (r.value === 'yes');
-		for (const k of SURVEY_KEYS)
-			set(`survey.${k}`, a.survey[k] === null ? '' : String(a.survey[k]));
-		for (const r of f.querySelectorAll<HTMLInputElement>('input[name="survey.held"]'))
-			r.checked = a.survey.held !== null && a.survey.held === (r.value === 'yes');
-		const countBasic = f.elements.namedItem('survey.countBasic') as HTMLInputElement;
-		countBasic.checked = a.survey.countBasic;
-		set('settings.passMark', String(a.settings.passMark));
-		set('settings.modelMark', String(a.settings.modelMark));
 		this.renderManager();
 		this.refresh();
 	}
 
 	// ---- saving ----------------------------------------------------------------------
 
-	private answer(id: string): Answer {
-		return (this.a.answers[id] ??= emptyAnswer());
-	}
-
-	private tidy(id: string): void {
-		const ans = this.a.answers[id];
-		if (ans && isEmptyAnswer(ans)) delete this.a.answers[id];
-	}
-
 	private onInput(e: Event): void {
-		const el = e.target;
-		if (!(
-			el instanceof HTMLInputElement ||
-			el instanceof HTMLSelectElement ||
-			el instanceof HTMLTextAreaElement
-		))
-			return;
+		const control = e.target;
+		if (!isControl(control)) return;
 		// Text fields save on input; radios, checkboxes and selects on change.
-		if (
-			e.type === 'input' &&
-			(el.type === 'radio' || el.type === 'checkbox' || el instanceof HTMLSelectElement)
-		)
-			return;
-		if (
-			e.type === 'change' &&
-			!(el.type === 'radio' || el.type === 'checkbox' || el instanceof HTMLSelectElement)
-		)
-			return;
-		if (this.apply(el)) {
+		const onChange = isCheckable(control) || control instanceof HTMLSelectElement;
+		if ((e.type === 'change') !== onChange) return;
+		const field = fieldOf(control.name);
+		if (!field) return;
+		if (this.apply(control, field)) {
+			// A settings mark refused only because of the other one may be fine now.
+			if (field.kind === 'settings')
+				for (const other of this.form.querySelectorAll<HTMLInputElement>(
+					'input[name^="settings."][aria-invalid="true"]',
+				))
+					if (other !== control) this.apply(other, fieldOf(other.name)!);
 			this.persist();
 			this.refresh();
 		}
 	}
 
-	/** Applies one field to the assessment; false when the value is invalid and not saved. */
-	private apply(el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement): boolean {
-		const a = this.a;
-		const name = el.name;
-		const [kind, rest] = [name.split(/[-.]/)[0]!, name.slice(name.search(/[-.]/) + 1)];
-		const numberOrNull = (v: string) => (v.trim() === '' ? null : Number(v));
-		switch (kind) {
-			case 'profile': {
-				const key = rest as keyof Assessment['profile'];
-				if (key === 'memberCount') {
-					const n = numberOrNull(el.value);
-					if (n !== null && (!Number.isInteger(n) || n < 0)) return this.invalid(el);
-					a.profile.memberCount = n;
-				} else if (key === 'unitType') {
-					const value = UNIT_TYPES.find((u) => u === el.value);
-					if (!value) return false;
-					a.profile.unitType = value;
-				} else if (key === 'scope') {
-					const value = SCOPES.find((u) => u === el.value);
-					if (!value) return false;
-					a.profile.scope = value;
-				} else if (
-					key === 'unitName' ||
-					key === 'unionName' ||
-					key === 'parentUnion' ||
-					key === 'assessedOn' ||
-					key === 'assessor'
-				) {
-					a.profile[key] = el.value.slice(0, 100);
-				} else return false;
-				break;
-			}
-			case 'level': {
-				const ans = this.answer(rest);
-				if (el.value === 'na') {
-					ans.na = true;
-					ans.level = null;
-				} else {
-					ans.na = false;
-					ans.level = Number(el.value) as Answer['level'];
-				}
-				this.tidy(rest);
-				break;
-			}
-			case 'na': {
-				const ans = this.answer(rest);
-				ans.na = (el as HTMLInputElement).checked;
-				this.tidy(rest);
-				break;
-			}
-			case 'rate': {
-				const n = numberOrNull(el.value);
-				if (n !== null && (!Number.isFinite(n) || n < 0 || n > 100)) return this.invalid(el);
-				this.answer(rest).rate = n;
-				this.tidy(rest);
-				break;
-			}
-			case 'naReason':
-				this.answer(rest).naReason = el.value.slice(0, 500);
-				this.tidy(rest);
-				break;
-			case 'note':
-				this.answer(rest).note = el.value.slice(0, 2000);
-				this.tidy(rest);
-				break;
-			case 'evidence': {
-				const ans = this.answer(rest);
-				const i = Number(el.value);
-				const on = (el as HTMLInputElement).checked;
-				ans.evidence = on
-					? [...new Set([...ans.evidence, i])].sort((x, y) => x - y)
-					: ans.evidence.filter((x) => x !== i);
-				this.tidy(rest);
-				break;
-			}
-			case 'veto':
-				a.vetoes[rest] = el.value === 'yes';
-				break;
-			case 'elig':
-				a.eligibility[rest] = el.value === 'yes';
-				break;
-			case 'survey': {
-				if (rest === 'countBasic') a.survey.countBasic = (el as HTMLInputElement).checked;
-				else if (rest === 'held') a.survey.held = el.value === 'yes';
-				else {
-					const n = numberOrNull(el.value);
-					if (n !== null && (!Number.isInteger(n) || n < 0)) return this.invalid(el);
-					const next = { ...a.survey, [rest as (typeof SURVEY_KEYS)[number]]: n };
-					// A front-line count above the participants is refused; the last valid one is kept.
-					const error = surveyFieldError(next);
-					const box = this.querySelector<HTMLElement>('[data-survey-error="frontline"]');
-					if (box) box.textContent = error ? t(`survey.warn.${error.code}`) : '';
-					const frontline = this.form.elements.namedItem('survey.frontline') as HTMLInputElement;
-					if (error) return this.invalid(frontline);
-					frontline.removeAttribute('aria-invalid');
-					a.survey = next;
-				}
-				break;
-			}
-			case 'settings': {
-				const pass = Number(
-					(this.form.elements.namedItem('settings.passMark') as HTMLInputElement).value,
-				);
-				const model = Number(
-					(this.form.elements.namedItem('settings.modelMark') as HTMLInputElement).value,
-				);
-				const errorBox = this.querySelector<HTMLElement>('[data-settings-error]')!;
-				if (!(pass >= 1 && model <= 105 && pass < model)) {
-					errorBox.textContent = t('settings.invalid');
-					return false;
-				}
-				errorBox.textContent = '';
-				a.settings = { passMark: pass, modelMark: model };
-				break;
-			}
-			default:
-				return false;
+	/** Hands a field's value to the form model; true when it was accepted into the assessment. */
+	private apply(control: Control, field: Field): boolean {
+		const result = applyField(this.a, field, {
+			value: control.value,
+			checked: isCheckable(control) ? control.checked : undefined,
+			badInput: control.validity.badInput,
+		});
+		if (!result.ok) {
+			this.showError(control, field, result.error);
+			return false;
 		}
-		el.removeAttribute('aria-invalid');
+		this.session.update(result.assessment);
+		this.clearError(control);
 		return true;
 	}
 
-	private invalid(el: HTMLElement): false {
-		el.setAttribute('aria-invalid', 'true');
-		return false;
+	/** The element holding a field's error message, made on first use next to the field. */
+	private errorBox(control: Control, create: boolean): HTMLElement | null {
+		const id = `${control.id || control.name}-error`;
+		let box = document.getElementById(id);
+		if (!box && create) {
+			box = el('p', null, 'field-error');
+			box.id = id;
+			box.setAttribute('role', 'alert');
+			(control.closest('.field, label, fieldset') ?? control).append(box);
+			if (control.closest('label') === box.parentElement) box.parentElement?.after(box);
+		}
+		return box;
+	}
+
+	private showError(control: Control, field: Field, error: FieldError): void {
+		const box = this.errorBox(control, true)!;
+		const saved = savedValue(this.session.catalogue, this.a, field);
+		box.textContent =
+			t(`form.error.${error.code}` as StringKey, error.params) +
+			(saved === '' ? t('form.keptEmpty') : t('form.kept', { value: saved }));
+		control.setAttribute('aria-invalid', 'true');
+		const described = (control.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+		if (!described.includes(box.id))
+			control.setAttribute('aria-describedby', [...described, box.id].join(' '));
+	}
+
+	private clearError(control: Control): void {
+		if (control.getAttribute('aria-invalid') !== 'true') return;
+		control.removeAttribute('aria-invalid');
+		const box = this.errorBox(control, false);
+		if (!box) return;
+		const described = (control.getAttribute('aria-describedby') ?? '')
+			.split(' ')
+			.filter((x) => x && x !== box.id);
+		if (described.length) control.setAttribute('aria-describedby', described.join(' '));
+		else control.removeAttribute('aria-describedby');
+		box.remove();
 	}
 
 	private persist(): void {
@@ -403,29 +324,32 @@ class ZzChecklist extends HTMLElement {
 	private setupSurveyApply(): void {
 		const apply = this.querySelector<HTMLButtonElement>('[data-survey-apply]')!;
 		apply.addEventListener('click', () => {
-			const value = Number(apply.dataset['value']);
-			if (!Number.isFinite(value)) return;
-			const ans = this.answer('I2');
-			ans.rate = value;
-			ans.na = false;
-			const input = this.form.elements.namedItem('rate-I2') as HTMLInputElement | null;
-			if (input) input.value = String(value);
+			const value = apply.dataset['value'] ?? '';
+			let next = applyField(this.a, { kind: 'answer', part: 'rate', criterion: 'I2' }, { value });
+			if (next.ok && next.assessment.answers['I2']?.na)
+				next = applyField(
+					next.assessment,
+					{ kind: 'answer', part: 'na', criterion: 'I2' },
+					{ value: 'on', checked: false },
+				);
+			if (!next.ok) return;
+			this.session.update(next.assessment);
 			this.persist();
-			this.refresh();
+			this.restore();
 			showMessage(this.messages, t('survey.applied', { value }), 'ok');
 		});
 	}
 
 	private setupSettingsReset(): void {
 		this.querySelector('[data-settings-reset]')!.addEventListener('click', () => {
-			this.a.settings = { ...this.session.defaults };
-			(this.form.elements.namedItem('settings.passMark') as HTMLInputElement).value = String(
-				this.a.settings.passMark,
-			);
-			(this.form.elements.namedItem('settings.modelMark') as HTMLInputElement).value = String(
-				this.a.settings.modelMark,
-			);
-			this.querySelector<HTMLElement>('[data-settings-error]')!.textContent = '';
+			this.session.update({ ...this.a, settings: { ...this.session.defaults } });
+			for (const input of this.form.querySelectorAll<HTMLInputElement>(
+				'input[name^="settings."]',
+			)) {
+				const field = fieldOf(input.name)!;
+				input.value = savedValue(this.session.catalogue, this.a, field);
+				this.clearError(input);
+			}
 			this.persist();
 		});
 	}
@@ -462,7 +386,7 @@ class ZzChecklist extends HTMLElement {
 		});
 		const rename = this.querySelector<HTMLInputElement>('[data-rename]')!;
 		rename.addEventListener('input', () => {
-			this.a.name = rename.value.slice(0, 100);
+			if (!this.apply(rename, { kind: 'name' })) return;
 			this.persist();
 			const option = select.querySelector<HTMLOptionElement>(
 				`option[value="${CSS.escape(this.a.id)}"]`,
@@ -494,7 +418,9 @@ class ZzChecklist extends HTMLElement {
 					break;
 				}
 				case 'duplicate': {
-					const a = this.session.duplicate(t('assess.copyName', { name: this.a.name }));
+					const a = this.session.duplicate(
+						clipText(t('assess.copyName', { name: this.a.name }), LIMITS.shortText),
+					);
 					this.restore();
 					this.showSaved(a.updatedAt);
 					showMessage(this.messages, t('assess.duplicated', { name: a.name }), 'ok');
@@ -555,9 +481,9 @@ class ZzChecklist extends HTMLElement {
 		this.session.notices = [];
 		const a = this.session.adopt(result.assessment, result.notes);
 		a.id = newId();
-		a.name = t('assess.importedName', { name: a.name || a.profile.unitName || file.name }).slice(
-			0,
-			100,
+		a.name = clipText(
+			t('assess.importedName', { name: a.name || a.profile.unitName || file.name }),
+			LIMITS.shortText,
 		);
 		this.session.add(a);
 		this.restore();

@@ -23,7 +23,8 @@ import { buildResultFile } from '../lib/result-file';
 import { round1, scoreAssessment } from '../lib/scoring';
 import { t, type StringKey } from '../i18n/client';
 import { Session, download, newId, readCatalogue } from './session';
-import { el, readGuideTitles } from './results-view';
+import { readGuideTitles } from './results-view';
+import { el } from './dom';
 import { importErrorText } from './import-errors';
 import { acceptDrops } from './dropzone';
 

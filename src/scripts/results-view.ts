@@ -9,24 +9,11 @@ import { round1, type ScoreResult } from '../lib/scoring';
 import { assessmentCsv } from '../lib/export-csv';
 import { t } from '../i18n/client';
 import type { CategoryDatum } from './charts';
-
-export function el<K extends keyof HTMLElementTagNameMap>(
-	tag: K,
-	text?: string | null,
-	className?: string,
-): HTMLElementTagNameMap[K] {
-	const node = document.createElement(tag);
-	if (text !== undefined && text !== null) node.textContent = text;
-	if (className) node.className = className;
-	return node;
-}
+import { el, readJson } from './dom';
 
 /** Guidance titles embedded by GuideTitles.astro. */
 export function readGuideTitles(): Record<string, string> {
-	return JSON.parse(document.getElementById('zz-guides')?.textContent ?? '{}') as Record<
-		string,
-		string
-	>;
+	return readJson<Record<string, string>>('zz-guides', {});
 }
 
 export const fmt = (n: number) => String(round1(n));

@@ -9,12 +9,12 @@ import {
 	categoryRows,
 	csvFor,
 	drawCharts,
-	el,
 	fmt,
 	priorityItems,
 	readGuideTitles,
 	unitLine,
 } from './results-view';
+import { el } from './dom';
 
 type Charts = Awaited<ReturnType<typeof drawCharts>>;
 

@@ -5,14 +5,14 @@
 import type { Catalogue } from '../lib/catalogue-schema';
 import { newAssessment, type Assessment, type Settings } from '../lib/assessment';
 import { defaultMarks } from '../lib/scoring';
-import { AssessmentStore, type StorageLike, type WriteResult } from '../lib/storage';
+import { AssessmentStore, type Repaired, type StorageLike, type WriteResult } from '../lib/storage';
 import { adoptCatalogue, type MigrationNote } from '../lib/migrate';
 import { t } from '../i18n/client';
+import { readJson } from './dom';
 
 /** Reads the catalogue JSON that CatalogueData.astro embedded. */
 export function readCatalogue(): Catalogue {
-	const el = document.getElementById('zz-catalogue');
-	return JSON.parse(el?.textContent ?? '{}') as Catalogue;
+	return readJson<Catalogue>('zz-catalogue', {} as Catalogue);
 }
 
 function browserStorage(): StorageLike | null {
@@ -41,6 +41,8 @@ export class Session {
 	assessments: Assessment[] = [];
 	current!: Assessment;
 	quarantined: string[] = [];
+	/** Assessments loaded with some invalid fields reset. */
+	repaired: Repaired[] = [];
 	lastWrite: WriteResult | null = null;
 	/** Called once when the browser declines to keep this site's data (so the page can remind to download). */
 	onPersistDenied: (() => void) | undefined;
@@ -50,7 +52,7 @@ export class Session {
 
 	constructor(readonly catalogue: Catalogue) {
 		this.defaults = defaultMarks(catalogue);
-		this.store = new AssessmentStore(browserStorage(), undefined, catalogue);
+		this.store = new AssessmentStore(browserStorage(), () => new Date(), catalogue);
 		const loaded = this.store.load();
 		this.quarantined = loaded.quarantined;
 		this.assessments = loaded.assessments.map((a) => {
@@ -59,6 +61,7 @@ export class Session {
 			if (adopted !== a) this.store.save(adopted, false);
 			return adopted;
 		});
+		this.repaired = loaded.repaired;
 		const current = this.assessments.find((a) => a.id === loaded.currentId) ?? this.assessments[0];
 		if (current) this.current = current;
 		else
@@ -121,6 +124,13 @@ export class Session {
 				false,
 			);
 		this.writeIndex();
+	}
+
+	/** Replaces the current assessment with its next state (from the form model). */
+	update(next: Assessment): void {
+		const i = this.assessments.indexOf(this.current);
+		if (i >= 0) this.assessments[i] = next;
+		this.current = next;
 	}
 
 	select(id: string): void {

@@ -20,16 +20,24 @@ import {
 	removeTempDirs,
 	tempDir,
 	writeFiles,
-} from './support-more';
+} from './support';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 // Independent tests: spread them over the configured workers.
 test.describe.configure({ mode: 'parallel' });
 
+/**
+ * The axe rules that depend on colour. Structure, names and roles do not change with the
+ * colour scheme, so the dark scheme is audited with these alone (every page, every state)
+ * and the light scheme with every rule.
+ */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
 /** Runs axe on the page as it is now and fails with a readable list of violations. */
-async function audit(page: Page, what: string): Promise<void> {
-	const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+async function audit(page: Page, what: string, only?: readonly string[]): Promise<void> {
+	const builder = new AxeBuilder({ page });
+	const results = await (only ? builder.withRules([...only]) : builder.withTags(TAGS)).analyze();
 	const found = results.violations.map(
 		(v) =>
 			`${v.id} (${v.impact}) ${v.help}: ` +
@@ -73,24 +81,57 @@ async function chartDrawn(page: Page, selector: string): Promise<void> {
 	await page.locator(`${selector}[height]`).first().waitFor({ state: 'attached' });
 }
 
-for (const colorScheme of ['light', 'dark'] as const) {
-	test.describe(`axe, ${colorScheme} scheme`, () => {
-		test.use({ colorScheme });
+/** Opens a page and checks that the colour scheme really is the one under test. */
+async function openInScheme(
+	page: Page,
+	path: string,
+	colorScheme: 'light' | 'dark',
+): Promise<void> {
+	await page.goto(path);
+	await expect(page.locator('main')).toBeVisible();
+	// The colour scheme really is the one under test (the stylesheet follows it).
+	const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+	expect(bg).toBe(colorScheme === 'dark' ? 'rgb(27, 29, 34)' : 'rgb(255, 255, 255)');
+}
 
-		for (const path of sitePages())
-			test(`page ${path}`, async ({ page }) => {
-				await page.goto(path);
-				await expect(page.locator('main')).toBeVisible();
-				// The colour scheme really is the one under test (the stylesheet follows it).
-				const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-				expect(bg).toBe(colorScheme === 'dark' ? 'rgb(27, 29, 34)' : 'rgb(255, 255, 255)');
-				await audit(page, `${path} (${colorScheme})`);
-			});
+// Every page, light scheme, every rule: one test per page, so a failure names its page.
+test.describe('axe, light scheme', () => {
+	test.use({ colorScheme: 'light' });
+	for (const path of sitePages())
+		test(`page ${path}`, async ({ page }) => {
+			// Axe on the long checklist page takes a while on a busy machine.
+			test.setTimeout(120_000);
+			await openInScheme(page, path, 'light');
+			await audit(page, `${path} (light)`);
+		});
+});
+
+// Every page, dark scheme, the colour rules: fewer, longer tests (each failure still names its page).
+test.describe('axe, dark scheme, colour rules', () => {
+	test.use({ colorScheme: 'dark' });
+	for (const half of [0, 1] as const)
+		test(`every page (${half === 0 ? 'A' : 'B'})`, async ({ page }) => {
+			const paths = sitePages().filter((_, i) => i % 2 === half);
+			// A limit, not a speed check: room for a page and its audit on a very busy machine.
+			test.setTimeout(paths.length * 45_000);
+			for (const path of paths) {
+				await openInScheme(page, path, 'dark');
+				await audit(page, `${path} (dark)`, COLOUR_RULES);
+			}
+		});
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+	test.describe(`axe, ${colorScheme} scheme, interactive states`, () => {
+		test.use({ colorScheme });
+		// Light: every rule; dark: the colour rules (see COLOUR_RULES).
+		const auditIn = (page: Page, what: string) =>
+			audit(page, what, colorScheme === 'dark' ? COLOUR_RULES : undefined);
 
 		test('checklist in its states', async ({ page }) => {
 			test.setTimeout(240_000);
 			await page.goto('/assess/');
-			await audit(page, 'checklist, empty');
+			await auditIn(page, 'checklist, empty');
 
 			// Partly filled.
 			const a1 = page.locator('#criterion-A1');
@@ -102,14 +143,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			await page.getByLabel(strings['profile.unitName']).fill('无障碍测试单位');
 			await a1.getByLabel(strings['criterion.note'], { exact: true }).fill('已建立台账');
 			await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
-			await audit(page, 'checklist, partly filled');
+			await auditIn(page, 'checklist, partly filled');
 
 			// 不适用 chosen, the reason field shown.
 			const a2 = page.locator('#criterion-A2');
 			await a2.getByRole('radio', { name: strings['criterion.na'] }).check();
 			await expect(a2.getByLabel(strings['criterion.naReason'])).toBeVisible();
 			await a2.getByLabel(strings['criterion.naReason']).fill('本单位未设');
-			await audit(page, 'checklist, 不适用 with reason');
+			await auditIn(page, 'checklist, 不适用 with reason');
 
 			// The calculator with its warnings.
 			await page.getByLabel(strings['survey.members'], { exact: true }).fill('100');
@@ -117,21 +158,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			await page.getByLabel(strings['survey.frontline'], { exact: true }).fill('2');
 			await page.getByLabel(strings['survey.satisfied'], { exact: true }).fill('20');
 			await expect(page.locator('[data-survey-warnings] li')).toHaveCount(3);
-			await audit(page, 'checklist, calculator warnings');
+			await auditIn(page, 'checklist, calculator warnings');
 
 			// A failed import message.
 			await pickFiles(page, strings['assess.importPick'], badPath);
 			await expect(
 				page.getByRole('alert').filter({ hasText: strings['import.not-json'] }),
 			).toBeVisible();
-			await audit(page, 'checklist, failed import');
+			await auditIn(page, 'checklist, failed import');
 
 			// The delete dialog open.
 			await page.getByRole('button', { name: strings['assess.delete'], exact: true }).click();
 			const dialog = page.getByRole('dialog', { name: strings['assess.deleteConfirmTitle'] });
 			await expect(dialog).toBeVisible();
 			await expect(dialog.getByRole('button', { name: strings['assess.cancel'] })).toBeFocused();
-			await audit(page, 'checklist, delete dialog');
+			await auditIn(page, 'checklist, delete dialog');
 			await page.keyboard.press('Escape');
 			await expect(dialog).toBeHidden();
 		});
@@ -147,12 +188,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			).toBeEnabled();
 			await chartDrawn(page, 'canvas[data-radar]');
 			await chartDrawn(page, 'canvas[data-bar]');
-			await audit(page, 'results with charts');
+			await auditIn(page, 'results with charts');
 
 			await page.goto('/assess/print/');
 			await page.locator('zz-print-view[data-ready]').waitFor({ state: 'attached' });
 			await expect(page.locator('img.chart-image')).toHaveCount(2);
-			await audit(page, 'print view');
+			await auditIn(page, 'print view');
 		});
 
 		test('search: the header dropdown, the search page and highlighted terms', async ({ page }) => {
@@ -160,10 +201,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			await page.getByRole('combobox', { name: strings['search.label'] }).fill('职代会');
 			await expect(page.locator('#site-search-results mark').first()).toBeVisible();
 			await page.keyboard.press('ArrowDown');
-			await audit(page, 'search dropdown open');
+			await auditIn(page, 'search dropdown open');
 			await page.goto('/search/?q=职代会');
 			await expect(page.locator('main .search-result mark').first()).toBeVisible();
-			await audit(page, 'search page with results');
+			await auditIn(page, 'search page with results');
 			// The term marked on the page a result opened, in body text and in muted text.
 			await page.goto(`/guide/zuzhi/?hl=${encodeURIComponent('工会')}`);
 			await expect(page.locator('main mark').first()).toBeVisible();
@@ -171,7 +212,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 				await page.locator('main .guide-summary mark').count(),
 				'a term marked in muted text',
 			).toBeGreaterThan(0);
-			await audit(page, 'guide page with a term highlighted');
+			await auditIn(page, 'guide page with a term highlighted');
 		});
 
 		test('results of an incomplete assessment', async ({ page }) => {
@@ -186,7 +227,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 				.getByRole('heading', { name: strings['results.chartsTitle'] })
 				.scrollIntoViewIfNeeded();
 			await chartDrawn(page, 'canvas[data-bar]');
-			await audit(page, 'results, incomplete');
+			await auditIn(page, 'results, incomplete');
 		});
 
 		test('compare with files loaded', async ({ page }) => {
@@ -197,7 +238,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			);
 			await chartDrawn(page, 'canvas[data-hist-chart]');
 			await chartDrawn(page, 'canvas[data-time-chart]');
-			await audit(page, 'compare with files');
+			await auditIn(page, 'compare with files');
 		});
 	});
 }
@@ -246,7 +287,10 @@ test.describe('axe at phone width (375 px), where wide tables scroll', () => {
 test.describe('hover states', () => {
 	for (const colorScheme of ['light', 'dark'] as const)
 		test(`buttons keep their contrast when hovered (${colorScheme})`, async ({ page }) => {
-			await page.emulateMedia({ colorScheme });
+			// Reduced motion makes the hover transition (near) instant; the colours are read once
+			// the hovered element has no running transition, so axe sees the final hover colours.
+			test.setTimeout(240_000); // three pages, one axe run per kind of button
+			await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
 			let checked = 0;
 			for (const path of ['/', '/assess/', '/compare/']) {
 				await page.goto(path);
@@ -266,6 +310,14 @@ test.describe('hover states', () => {
 					const target = page.locator(`[data-hover-probe="${i}"]`);
 					await target.scrollIntoViewIfNeeded();
 					await target.hover();
+					await expect
+						.poll(() =>
+							target.evaluate(
+								// A running CSS transition is listed by getAnimations until it ends.
+								(el) => el.getAnimations({ subtree: true }).length === 0,
+							),
+						)
+						.toBe(true);
 					const results = await new AxeBuilder({ page })
 						.include(`[data-hover-probe="${i}"]`)
 						.withRules(['color-contrast'])

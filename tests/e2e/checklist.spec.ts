@@ -268,6 +268,91 @@ test.describe('progress and 不适用', () => {
 	});
 });
 
+test.describe('values out of range', () => {
+	test('20000000 in 会员人数 is refused at the field in Chinese; a reload quarantines nothing and keeps the previous value', async ({
+		page,
+	}) => {
+		await openChecklist(page);
+		const members = page.getByLabel('会员人数');
+		await members.fill('320');
+		await expect(page.locator('[data-save-status]')).toHaveText(SAVED);
+		await members.fill('20000000');
+		// The message sits next to the field, is announced, and says what is still saved.
+		const error = page.locator('#p-memberCount-error');
+		await expect(error).toHaveText('不能大于 10000000。这次输入未保存，保存的仍是“320”。');
+		await expect(error).toHaveAttribute('role', 'alert');
+		await expect(members).toHaveAttribute('aria-invalid', 'true');
+		await expect(members).toHaveAccessibleDescription(/不能大于 10000000/);
+		const saved = (await savedAssessments(page)).list[0]!;
+		expect(saved.profile.memberCount).toBe(320);
+		await members.scrollIntoViewIfNeeded();
+		await page.screenshot({ path: '/tmp/trust-form-field-error-desktop.png' });
+		await page.setViewportSize({ width: 360, height: 740 });
+		await members.scrollIntoViewIfNeeded();
+		await page.screenshot({ path: '/tmp/trust-form-field-error-360.png' });
+
+		await page.reload();
+		await expect(page.getByLabel('会员人数')).toHaveValue('320');
+		await expect(page.locator('[data-messages]')).toBeEmpty();
+		await expect(page.locator('#p-memberCount-error')).toHaveCount(0);
+		const keys = Object.keys(await storageSnapshot(page));
+		expect(keys.filter((k) => k.startsWith('zzzj.quarantine.'))).toEqual([]);
+
+		// A valid value clears the message and is saved.
+		await page.getByLabel('会员人数').fill('10000000');
+		await expect(page.locator('#p-memberCount-error')).toHaveCount(0);
+		await expect(page.getByLabel('会员人数')).not.toHaveAttribute('aria-invalid');
+		await expect
+			.poll(async () => (await savedAssessments(page)).list[0]!.profile.memberCount)
+			.toBe(10_000_000);
+	});
+
+	test('a pass mark above the model mark is refused until the model mark is raised', async ({
+		page,
+	}) => {
+		await openChecklist(page);
+		const pass = page.getByLabel('合格分数线');
+		const model = page.getByLabel('模范分数线');
+		await pass.fill('95');
+		await expect(pass).toHaveAccessibleDescription(
+			/合格分数线须低于模范分数线。这次输入未保存，保存的仍是“75”。/,
+		);
+		await model.fill('98');
+		await expect(pass).not.toHaveAttribute('aria-invalid');
+		await expect
+			.poll(async () => (await savedAssessments(page)).list[0]!.settings)
+			.toEqual({ passMark: 95, modelMark: 98 });
+	});
+
+	test('a saved assessment with one bad field loads with every other answer and names the field', async ({
+		page,
+	}) => {
+		const a = makeAssessment(
+			'bad-field',
+			'有一处坏数据',
+			{ A1: { level: 3, note: '要保留' } },
+			{
+				unitName: '甲公司',
+			},
+		);
+		(a.profile as { memberCount: number | null }).memberCount = 20_000_000;
+		await seed(page, [a]);
+		await openChecklist(page);
+		await expect(page.locator('[data-messages]')).toContainText(
+			'“有一处坏数据”有 1 处保存的数据无法读取，已恢复为空白或默认值：会员人数。其余答案都已保留',
+		);
+		await expect(levelRadio(page, 'A1', '3')).toBeChecked();
+		await expect(box(page, 'A1').getByRole('textbox', { name: '情况说明' })).toHaveValue('要保留');
+		await expect(page.getByLabel('单位名称')).toHaveValue('甲公司');
+		await expect(page.getByLabel('会员人数')).toHaveValue('');
+		const snap = await storageSnapshot(page);
+		expect(Object.keys(snap).filter((k) => k.startsWith('zzzj.quarantine.'))).toEqual([]);
+		expect(Object.keys(snap).filter((k) => k.startsWith('zzzj.repaired.'))).toHaveLength(1);
+		await page.reload();
+		await expect(page.locator('[data-messages]')).toBeEmpty();
+	});
+});
+
 test.describe('会员评家 calculator', () => {
 	/** Percent with one decimal as the page shows it (no trailing .0). */
 	// Figures are shown rounded down to one decimal (a figure below a line never reads as on it).

@@ -23,7 +23,7 @@ import {
 	removeTempDirs,
 	tempDir,
 	writeFiles,
-} from './support-more';
+} from './support';
 
 // ------------------------------------------------------------------ the files
 

@@ -11,7 +11,7 @@ import {
 	catalogue,
 	checklistReady,
 	criterionById,
-	downloadText,
+	downloadFile,
 	expect,
 	expectAnswers,
 	expectedScore,
@@ -175,7 +175,7 @@ test.describe('charts', () => {
 		] as const) {
 			const button = page.getByRole('button', { name });
 			await expect(button).toBeEnabled();
-			const { download, bytes } = await downloadText(page, () => button.click());
+			const { download, bytes } = await downloadFile(page, () => button.click());
 			expect(download.suggestedFilename()).toMatch(new RegExp(`_${file}\\.png$`));
 			expect(bytes.subarray(0, 8).equals(PNG)).toBe(true);
 			expect(bytes.length).toBeGreaterThan(2000);
@@ -276,7 +276,7 @@ test.describe('result files', () => {
 		plan['B2'] = { level: 2, evidence: [0, 2], note: '干部培训 3 次，有签到表' };
 		await seed(page, [makeAssessment('r-json', '下载', plan, profile)], '/assess/results/');
 		const before = Date.now();
-		const { download, bytes } = await downloadText(page, () =>
+		const { download, bytes } = await downloadFile(page, () =>
 			page.getByRole('button', { name: '下载 JSON（可再导入）' }).click(),
 		);
 		expect(download.suggestedFilename()).toBe('示例机械厂工会_2026-02-20.json');
@@ -325,7 +325,7 @@ test.describe('result files', () => {
 		plan['D3'] = { level: 3, note: '+1 起，@全体' };
 		plan['D4'] = { level: 3, note: '总数 = 12，-1 人' };
 		await seed(page, [makeAssessment('r-csv', 'CSV', plan, profile)], '/assess/results/');
-		const { download, bytes } = await downloadText(page, () =>
+		const { download, bytes } = await downloadFile(page, () =>
 			page.getByRole('button', { name: '下载 CSV（Excel 可打开）' }).click(),
 		);
 		expect(download.suggestedFilename()).toBe('示例机械厂工会_2026-02-20.csv');
@@ -384,7 +384,7 @@ test.describe('result files', () => {
 		await seed(page, [makeAssessment('r-rt', '原始评估', plan, profile)], '/assess/results/');
 		const totalText = await page.locator('[data-total]').textContent();
 		expect(totalText).toMatch(/^\d+(\.\d)? \/ 100$/);
-		const { download } = await downloadText(page, () =>
+		const { download } = await downloadFile(page, () =>
 			page.getByRole('button', { name: '下载 JSON（可再导入）' }).click(),
 		);
 
@@ -418,7 +418,7 @@ test.describe('result files', () => {
 			[makeAssessment('r-bad', '现有评估', mixedPlan(), profile)],
 			'/assess/results/',
 		);
-		const { bytes } = await downloadText(page, () =>
+		const { bytes } = await downloadFile(page, () =>
 			page.getByRole('button', { name: '下载 JSON（可再导入）' }).click(),
 		);
 		const good = bytes.toString('utf8');

@@ -1,62 +1,40 @@
 /**
- * Shared helpers for the end-to-end tests: the catalogue and guide order read from the
- * content files (never from src/), an independent scorer for simple cases, storage
- * seeding and snapshots, page-problem watchers, keyboard helpers and a small CSV parser.
+ * The one support module of the end-to-end tests (not a test file: Playwright runs only
+ * `*.spec.ts`): the catalogue and guide order read from the content files, the pages built,
+ * an independent scorer for simple cases, assessments and result files made for seeding
+ * and importing, storage seeding and snapshots, page-problem watchers, keyboard helpers,
+ * downloads, temp folders and a small CSV parser. One signature per name.
  */
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { CatalogueSchema, type Catalogue } from '../../src/lib/catalogue-schema';
+import {
+	emptyAnswer,
+	newAssessment,
+	type Answer,
+	type Assessment,
+	type Level,
+	type Profile,
+} from '../../src/lib/assessment';
+import { buildResultFile, type ResultFile } from '../../src/lib/result-file';
+import { scoreAssessment } from '../../src/lib/scoring';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DIST = join(ROOT, 'dist');
 
 // ---- content ---------------------------------------------------------------------------
 
-export interface RateStep {
-	min: number;
-	level: number;
-}
-export interface Criterion {
-	id: string;
-	category: string;
-	title: string;
-	points: number;
-	required?: boolean;
-	allowNotApplicable?: boolean;
-	levels: [string, string, string, string];
-	rate?: { label: string; thresholds: RateStep[] };
-	evidence: string[];
-	guide: string;
-}
-export interface Category {
-	id: string;
-	title: string;
-	bonus?: boolean;
-}
-export interface Veto {
-	id: string;
-	title: string;
-	question: string;
-	derivedFrom?: { criterion: string; below: number };
-}
-export interface Catalogue {
-	version: string;
-	basePoints: number;
-	bonusMax: number;
-	levelFractions: number[];
-	levelNames: string[];
-	bands: { id: string; name: string; min: number }[];
-	categories: Category[];
-	criteria: Criterion[];
-	vetoes: Veto[];
-	eligibility: { id: string; check: { kind: string } }[];
-}
+/** A criterion of the shipped catalogue. */
+export type Criterion = Catalogue['criteria'][number];
 
-export const catalogue = parse(
-	readFileSync(join(ROOT, 'content/criteria/catalogue.yaml'), 'utf8'),
-) as Catalogue;
+/** The catalogue as the site ships it, validated by its schema. */
+export const catalogue: Catalogue = CatalogueSchema.parse(
+	parse(readFileSync(join(ROOT, 'content/criteria/catalogue.yaml'), 'utf8')),
+);
 
 export const criterionById = (id: string): Criterion => {
 	const c = catalogue.criteria.find((x) => x.id === id);
@@ -410,11 +388,23 @@ export function watch(
 export const isFocused = (locator: Locator) =>
 	locator.evaluate((el) => el === document.activeElement);
 
-/** Presses Tab (or `key`) until `target` has the focus; fails after `max` presses. */
-export async function tabTo(page: Page, target: Locator, max = 12, key = 'Tab'): Promise<number> {
+/**
+ * Presses Tab (or `key`) until `target` (a locator, or a CSS selector the focused element
+ * must match) has the focus; returns the presses, fails after `max`.
+ */
+export async function tabTo(
+	page: Page,
+	target: Locator | string,
+	max = 300,
+	key = 'Tab',
+): Promise<number> {
+	const reached = () =>
+		typeof target === 'string'
+			? page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, target)
+			: isFocused(target);
 	for (let i = 1; i <= max; i++) {
 		await page.keyboard.press(key);
-		if (await isFocused(target)) return i;
+		if (await reached()) return i;
 	}
 	const active = await page.evaluate(() => {
 		const a = document.activeElement;
@@ -427,7 +417,8 @@ export async function tabTo(page: Page, target: Locator, max = 12, key = 'Tab'):
 
 // ---- downloads and files -----------------------------------------------------------------
 
-export async function downloadText(
+/** Runs `trigger` and reads the download it starts. */
+export async function downloadFile(
 	page: Page,
 	trigger: () => Promise<unknown>,
 ): Promise<{ download: Download; bytes: Buffer }> {
@@ -551,6 +542,172 @@ export async function answerPlan(page: Page, plan: Plan): Promise<void> {
 		for (const j of a.evidence ?? []) await tick(b.locator(`input[name="evidence-${id}"]`).nth(j));
 		if (a.note) await b.getByRole('textbox', { name: '情况说明' }).fill(a.note);
 	}
+}
+
+// ---- temp folders, built files and result files ---------------------------------------
+
+const made: string[] = [];
+
+/** A fresh temp folder, removed by `removeTempDirs`. */
+export function tempDir(prefix = 'zzzj-e2e-'): string {
+	const dir = mkdtempSync(join(tmpdir(), prefix));
+	made.push(dir);
+	return dir;
+}
+
+/** Removes the temp folders this worker made (call from test.afterAll). */
+export function removeTempDirs(): void {
+	for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Writes files (name → text) into `dir` and returns their paths in the given order. */
+export function writeFiles(
+	dir: string,
+	files: readonly { name: string; text: string }[],
+): string[] {
+	return files.map((f) => {
+		const path = join(dir, f.name);
+		writeFileSync(path, f.text);
+		return path;
+	});
+}
+
+/**
+ * The pages the site builds, worked out from src/pages and the guidance files, so tests
+ * can be listed before the build runs (Playwright collects tests before it starts the
+ * web server, and a fresh clone has no dist/). A test checks it against `builtPages()`.
+ */
+export function sitePages(): string[] {
+	const pages = join(ROOT, 'src/pages');
+	const out: string[] = [];
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const path = join(dir, name);
+			if (statSync(path).isDirectory()) {
+				walk(path);
+				continue;
+			}
+			if (!name.endsWith('.astro')) continue;
+			const rel = relative(pages, path).replace(/\.astro$/, '');
+			if (rel === '404') out.push('/404.html');
+			else if (rel === 'guide/[id]')
+				for (const g of readdirSync(join(ROOT, 'content/guidance')))
+					out.push(`/guide/${g.replace(/\.mdx?$/, '')}/`);
+			else if (rel === 'method/[category]')
+				for (const k of catalogue.categories) out.push(`/method/${k.id.toLowerCase()}/`);
+			else out.push(`/${rel.replace(/(^|\/)index$/, '')}/`.replace(/\/+/g, '/'));
+		}
+	};
+	walk(pages);
+	return out.sort();
+}
+
+/** Every built HTML file with its text. */
+export function builtHtml(): { path: string; html: string }[] {
+	const dist = DIST;
+	const out: { path: string; html: string }[] = [];
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const path = join(dir, name);
+			if (statSync(path).isDirectory()) walk(path);
+			else if (name.endsWith('.html'))
+				out.push({ path: relative(dist, path), html: readFileSync(path, 'utf8') });
+		}
+	};
+	walk(dist);
+	return out;
+}
+
+/** Options for `makeResult`. */
+export interface MakeResultOptions {
+	profile?: Partial<Profile>;
+	/** Level for every criterion not listed in `levels` (rate criteria get the lowest rate of that level). */
+	level?: Level;
+	/** Per-criterion level, or 'na'. */
+	levels?: Record<string, Level | 'na'>;
+	notes?: Record<string, string>;
+	naReasons?: Record<string, string>;
+	/** Criteria to leave unanswered. */
+	skip?: string[];
+	cat?: Catalogue;
+	name?: string;
+}
+
+/** An assessment built with newAssessment, answered as described (for result files). */
+export function makeAnsweredAssessment(opts: MakeResultOptions = {}): Assessment {
+	const cat = opts.cat ?? catalogue;
+	const assessedOn = opts.profile?.assessedOn ?? '2025-06-01';
+	const a = newAssessment({
+		id: `e2e-${Math.random().toString(36).slice(2, 10)}`,
+		name: opts.name ?? `${assessedOn.slice(0, 4)} 年度自评`,
+		now: new Date(`${assessedOn || '2025-06-01'}T08:00:00Z`),
+		catalogueVersion: cat.version,
+		passMark: 75,
+		modelMark: 90,
+	});
+	a.profile = {
+		...a.profile,
+		unitName: '测试单位',
+		unionName: '测试单位工会',
+		assessedOn,
+		...opts.profile,
+	};
+	for (const c of cat.criteria) {
+		if (opts.skip?.includes(c.id)) continue;
+		const answer: Answer = emptyAnswer();
+		const level = opts.levels?.[c.id] ?? opts.level ?? 2;
+		if (level === 'na') {
+			answer.na = true;
+			answer.naReason = opts.naReasons?.[c.id] ?? '';
+		} else if (c.rate) answer.rate = c.rate.thresholds.find((t) => t.level === level)?.min ?? 0;
+		else answer.level = level;
+		answer.note = opts.notes?.[c.id] ?? '';
+		a.answers[c.id] = answer;
+	}
+	return a;
+}
+
+/** A result file (name and JSON text) written as "下载 JSON" writes it. */
+export function makeResult(
+	name: string,
+	opts: MakeResultOptions = {},
+): { name: string; text: string; data: ResultFile } {
+	const cat = opts.cat ?? catalogue;
+	const a = makeAnsweredAssessment(opts);
+	const data = buildResultFile(a, scoreAssessment(cat, a), new Date(a.updatedAt));
+	return { name, text: JSON.stringify(data, null, 2), data };
+}
+
+/** PERCENTILE.INC on ascending values (written here, not imported, so the test stays independent). */
+export function percentileInc(sorted: readonly number[], p: number): number {
+	const h = (sorted.length - 1) * p;
+	const lo = Math.floor(h);
+	const hi = Math.min(lo + 1, sorted.length - 1);
+	return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/** Reads a Playwright download into text. */
+export async function downloadText(download: Download): Promise<string> {
+	const path = await download.path();
+	return readFileSync(path, 'utf8');
+}
+
+/** Clicks a visible button-like label that opens a file chooser, and picks `files`. */
+export async function pickFiles(
+	page: Page,
+	label: string,
+	files: string | string[],
+): Promise<void> {
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByText(label, { exact: true }).click();
+	await (await chooser).setFiles(files);
+}
+
+/** Imports a result file on the checklist through its file picker and waits for the confirmation. */
+export async function importOnChecklist(page: Page, path: string): Promise<void> {
+	if (!page.url().endsWith('/assess/')) await page.goto('/assess/');
+	await pickFiles(page, '选择文件', path);
+	await expect(page.getByRole('alert').filter({ hasText: '已导入' })).toBeVisible();
 }
 
 export { expect };

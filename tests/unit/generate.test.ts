@@ -96,22 +96,14 @@ describe('generateBadFiles', () => {
 });
 
 describe('1,000 files', () => {
-	it('load and summarise well within the time limit', () => {
-		const t0 = performance.now();
+	// How long this takes is measured by `npm run bench -- --only=aggregate`, not asserted here.
+	it('all load, none is rejected, and the summary counts every one', () => {
 		const files = withSizes(generateResultFiles(catalogue, 1000, 2026));
-		const t1 = performance.now();
 		const { entries, rejected } = loadResultFiles(files, loadOptions());
-		const t2 = performance.now();
 		const summary = summarise(entries, catalogue);
 		rollUpSubunits(entries);
-		const t3 = performance.now();
-		const bytes = files.reduce((s, f) => s + f.size, 0);
-		console.log(
-			`1,000 files (${(bytes / 1024 / 1024).toFixed(1)} MB): generate ${(t1 - t0).toFixed(0)} ms; ` +
-				`load ${(t2 - t1).toFixed(0)} ms + summarise ${(t3 - t2).toFixed(0)} ms = ${(t3 - t1).toFixed(0)} ms`,
-		);
 		expect(rejected).toEqual([]);
+		expect(entries).toHaveLength(1000);
 		expect(summary.count).toBe(1000);
-		expect(t3 - t1).toBeLessThan(5000);
 	});
 });

@@ -16,15 +16,13 @@ const real = () =>
 	};
 
 describe('result files past the size bounds of any valid file', () => {
-	it('refuses 100,000 answers as bad-shape at assessment.answers, within a second', () => {
+	it('refuses 100,000 answers as bad-shape at assessment.answers', () => {
 		const data = real();
 		for (let i = 0; i < 100_000; i++) data.assessment.answers[`Q${i}`] = { level: 3 };
-		const started = performance.now();
 		expect(parse(data)).toEqual({
 			ok: false,
 			error: { code: 'bad-shape', detail: 'assessment.answers' },
 		});
-		expect(performance.now() - started).toBeLessThan(1_000);
 	});
 
 	it('refuses a huge array, and many values spread over small collections', () => {

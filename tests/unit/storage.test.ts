@@ -67,7 +67,13 @@ describe('save and load', () => {
 
 	it('an empty storage loads as empty', () => {
 		const loaded = new AssessmentStore(new FakeStorage()).load();
-		expect(loaded).toEqual({ assessments: [], currentId: null, quarantined: [], migrated: [] });
+		expect(loaded).toEqual({
+			assessments: [],
+			currentId: null,
+			quarantined: [],
+			migrated: [],
+			repaired: [],
+		});
 	});
 
 	it('a current id that no longer exists falls back to the first assessment', () => {
@@ -156,12 +162,7 @@ describe('quarantine', () => {
 		['not JSON at all', '这不是 JSON'],
 		['JSON null', 'null'],
 		['an array', '[]'],
-		['missing fields', '{"id":"bad"}'],
-		[
-			'a note too long',
-			JSON.stringify({ ...make('bad'), answers: { A1: answer({ note: 'x'.repeat(2001) }) } }),
-		],
-		['an extra key', JSON.stringify({ ...make('bad'), extra: 1 })],
+		['no id', JSON.stringify({ ...make('bad'), id: undefined })],
 		[
 			'a forbidden key',
 			JSON.stringify(make('bad')).replace('"profile"', '"__proto__":{},"profile"'),
@@ -177,6 +178,7 @@ describe('quarantine', () => {
 		const loaded = store.load();
 		expect(loaded.assessments).toStrictEqual([good]);
 		expect(loaded.quarantined).toEqual([assessmentKey('bad')]);
+		expect(loaded.repaired).toEqual([]);
 		expect(loaded.currentId).toBe('good');
 		const qKey = `${PREFIX}quarantine.${LATER.toISOString()}.v2.a.bad`;
 		expect(storage.getItem(qKey)).toBe(raw);
@@ -214,6 +216,87 @@ describe('quarantine', () => {
 		expect(loaded.quarantined).toEqual([assessmentKey('bad')]);
 		expect(storage.getItem(assessmentKey('bad'))).toBe(raw);
 		expect(loaded.assessments.map((a) => a.id)).toEqual(['g']);
+	});
+});
+
+describe('repair: one bad field never costs the whole assessment', () => {
+	const defaults = { passMark: 75, modelMark: 90, catalogueVersion: real.version };
+	const base = () => {
+		const a = make('fix');
+		a.profile.memberCount = 120;
+		a.answers['A1'] = answer({ level: 3, note: '保留的说明', evidence: [0] });
+		a.vetoes['V1'] = false;
+		a.survey.members = 300;
+		return a;
+	};
+	type Damage = (raw: Record<string, any>) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
+	const cases: [string, Damage, string[]][] = [
+		['会员人数 20000000', (r) => (r['profile'].memberCount = 20_000_000), ['profile.memberCount']],
+		['a note too long', (r) => (r['answers'].B1.note = 'x'.repeat(2001)), ['answers.B1.note']],
+		[
+			'a rate over 100 and a bad level',
+			(r) => Object.assign(r['answers'].B1, { rate: 101, level: 7 }),
+			['answers.B1.level', 'answers.B1.rate'],
+		],
+		['an extra key', (r) => (r['extra'] = 1), ['extra']],
+		['an extra profile key', (r) => (r['profile'].fax = '1'), ['profile.fax']],
+		['a veto that is not a flag', (r) => (r['vetoes'].V2 = 'yes'), ['vetoes.V2']],
+		['a malformed criterion key', (r) => (r['answers']['a-1'] = r['answers'].B1), ['answers.a-1']],
+		[
+			'marks in the wrong order',
+			(r) => (r['settings'] = { passMark: 95, modelMark: 90 }),
+			['settings.passMark', 'settings.modelMark'],
+		],
+		['a survey count as text', (r) => (r['survey'].members = '300'), ['survey.members']],
+		['answers not an object', (r) => (r['answers'] = []), ['answers']],
+		[
+			'a bad name and date',
+			(r) => Object.assign(r, { name: 7, updatedAt: 'yesterday' }),
+			['name', 'updatedAt'],
+		],
+	];
+	it.each(cases)('%s: only that is reset, everything else is kept', (_label, damage, fields) => {
+		const a = base();
+		const raw = JSON.parse(JSON.stringify(a)) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+		damage(raw);
+		const text = JSON.stringify(raw);
+		const storage = seeded(new FakeStorage(), make('good'));
+		storage.setItem(assessmentKey('fix'), text);
+		storage.setItem(INDEX_KEY, JSON.stringify({ ids: ['good', 'fix'], currentId: 'fix' }));
+		const loaded = new AssessmentStore(storage, clock(LATER), null, defaults).load();
+		expect(loaded.quarantined).toEqual([]);
+		expect(loaded.currentId).toBe('fix');
+		const fixed = loaded.assessments.find((x) => x.id === 'fix')!;
+		expect(loaded.repaired).toEqual([{ id: 'fix', name: fixed.name, fields }]);
+		// What was valid is still there.
+		if (!fields.includes('profile.memberCount')) expect(fixed.profile.memberCount).toBe(120);
+		else expect(fixed.profile.memberCount).toBeNull();
+		if (!fields.includes('answers')) {
+			expect(fixed.answers['A1']).toEqual(a.answers['A1']);
+			expect(fixed.answers['B1']?.level ?? null).toBe(
+				fields.includes('answers.B1.level') ? null : 1,
+			);
+			expect(fixed.answers['B1']?.note).toBe(fields.includes('answers.B1.note') ? '' : '说明 fix');
+		} else expect(fixed.answers).toEqual({});
+		expect(fixed.vetoes['V1']).toBe(false);
+		if (!fields.includes('survey.members')) expect(fixed.survey.members).toBe(300);
+		// The repaired copy is saved; the original is kept; the next load is clean.
+		expect(JSON.parse(storage.getItem(assessmentKey('fix'))!)).toEqual(fixed);
+		expect(storage.getItem(`${PREFIX}repaired.${LATER.toISOString()}.fix`)).toBe(text);
+		const again = new AssessmentStore(storage, clock(LATER), null, defaults).load();
+		expect(again).toMatchObject({ quarantined: [], repaired: [] });
+		expect(again.assessments).toStrictEqual(loaded.assessments);
+	});
+
+	it('an object with only its id loads as an empty assessment, every field named', () => {
+		const storage = new FakeStorage();
+		storage.setItem(assessmentKey('bare'), '{"id":"bare"}');
+		const loaded = new AssessmentStore(storage, clock(LATER), null, defaults).load();
+		expect(loaded.quarantined).toEqual([]);
+		expect(loaded.assessments[0]!.settings).toEqual({ passMark: 75, modelMark: 90 });
+		expect(loaded.repaired[0]!.fields).toEqual(
+			expect.arrayContaining(['name', 'profile', 'answers', 'settings', 'catalogueVersion']),
+		);
 	});
 });
 
@@ -297,6 +380,7 @@ describe('storage unavailable', () => {
 			currentId: null,
 			quarantined: [],
 			migrated: [],
+			repaired: [],
 		});
 		expect(store.snapshot()).toEqual({});
 		expect(() => store.remove('a')).not.toThrow();
@@ -327,6 +411,7 @@ describe('storage unavailable', () => {
 			currentId: null,
 			quarantined: [],
 			migrated: [],
+			repaired: [],
 		});
 		expect(store.save(make('a'))).toEqual({ ok: false, reason: 'unavailable' });
 		expect(() => store.remove('a')).not.toThrow();
@@ -368,9 +453,9 @@ describe('saved data of schema version 2 (issue 9)', () => {
 		expect(again.assessments[0]).toEqual(a);
 	});
 
-	it('without a catalogue an unreadable shape is still quarantined, never thrown', () => {
+	it('a shape that is no assessment at all (no id) is still quarantined, never thrown', () => {
 		const storage = new FakeStorage();
-		storage.setItem(assessmentKey('x'), JSON.stringify({ id: 'x' }));
+		storage.setItem(assessmentKey('x'), JSON.stringify({ survey: 'x' }));
 		const loaded = new AssessmentStore(storage, clock(LATER), real).load();
 		expect(loaded.quarantined).toEqual([assessmentKey('x')]);
 	});
