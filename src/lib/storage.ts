@@ -132,6 +132,8 @@ export function repairAssessment(
 		shape: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>,
 		value: unknown,
 		fallback: T,
+		/** Fields an earlier schema version did not have: absent means their default, not a reset. */
+		newer: string[] = [],
 	): T => {
 		if (!isObject(value)) {
 			reset.push(name);
@@ -139,13 +141,14 @@ export function repairAssessment(
 		}
 		const out: Obj = { ...fallback };
 		for (const key of Object.keys(shape))
-			out[key] = pick(`${name}.${key}`, shape[key]!, value[key], fallback[key]);
+			if (!(newer.includes(key) && !Object.hasOwn(value, key)))
+				out[key] = pick(`${name}.${key}`, shape[key]!, value[key], fallback[key]);
 		for (const key of Object.keys(value))
 			if (!Object.hasOwn(shape, key)) reset.push(`${name}.${shortKey(key)}`);
 		return out as T;
 	};
 	a.profile = group('profile', ProfileSchema.shape, data['profile'], base.profile);
-	a.survey = group('survey', SurveySchema.shape, data['survey'], base.survey);
+	a.survey = group('survey', SurveySchema.shape, data['survey'], base.survey, ['held']);
 	a.settings = group('settings', SettingsSchema.shape, data['settings'], base.settings);
 	if (!(a.settings.passMark < a.settings.modelMark)) {
 		reset.push('settings.passMark', 'settings.modelMark');

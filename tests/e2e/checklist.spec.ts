@@ -602,7 +602,7 @@ test.describe('会员评家 figures at the lines (issue 9)', () => {
 		).toBeVisible();
 		await s.getByLabel('其中一线职工', { exact: true }).fill('63');
 		await expect(s.getByRole('alert')).toHaveText(
-			'一线职工人数不能多于参评人数（或有效问卷数），这个数没有保存，请核对。',
+			'一线职工人数不能多于参评人数（或有效问卷数），请核对。这次输入未保存，此项仍为空。',
 		);
 		await expect(s.getByLabel('其中一线职工', { exact: true })).toHaveAttribute(
 			'aria-invalid',

@@ -116,15 +116,11 @@ export function uniformPlan(level: 0 | 1 | 2 | 3, patch: Plan = {}): Plan {
 	const plan: Plan = {};
 	for (const c of catalogue.criteria) {
 		if (c.rate) {
-			const has = c.rate.thresholds.some((s) => s.level === level);
-			plan[c.id] = {
-				rate: rateFor(
-					c,
-					has
-						? level
-						: Math.max(...c.rate.thresholds.filter((s) => s.level < level).map((s) => s.level)),
-				),
-			};
+			// The level itself where the rate has a step for it, else the nearest step below,
+			// else the lowest step (I2 has no rate for 未开展: that takes 本年度未开展会员评家).
+			const levels = c.rate.thresholds.map((s) => s.level);
+			const below = levels.filter((l) => l <= level);
+			plan[c.id] = { rate: rateFor(c, below.length ? Math.max(...below) : Math.min(...levels)) };
 		} else plan[c.id] = { level };
 	}
 	return { ...plan, ...patch };
