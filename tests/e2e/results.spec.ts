@@ -26,6 +26,7 @@ import {
 	watch,
 	type Plan,
 } from './support';
+import { SCHEMA_VERSION } from '../../src/lib/assessment';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -285,7 +286,7 @@ test.describe('result files', () => {
 		expect(download.suggestedFilename()).toBe('示例机械厂工会_2026-02-20.json');
 		const file = JSON.parse(bytes.toString('utf8'));
 		expect(file.format).toBe('zhigong-zhijia.assessment');
-		expect(file.schemaVersion).toBe(2);
+		expect(file.schemaVersion).toBe(SCHEMA_VERSION);
 		expect(file.catalogueVersion).toBe(catalogue.version);
 		expect(Date.parse(file.exportedAt)).toBeGreaterThanOrEqual(before - 1000);
 		expect(file.exportedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
@@ -334,7 +335,8 @@ test.describe('result files', () => {
 		expect(download.suggestedFilename()).toBe('示例机械厂工会_2026-02-20.csv');
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const rows = parseCsv(bytes.toString('utf8').slice(1));
-		expect(rows).toHaveLength(1 + catalogue.criteria.length + 1);
+		// Header, one row per criterion, the 基本分 row and the total.
+		expect(rows).toHaveLength(1 + catalogue.criteria.length + 2);
 		expect(rows[0]).toEqual([
 			'单位名称',
 			'工会名称',
@@ -351,7 +353,7 @@ test.describe('result files', () => {
 			'已有佐证材料',
 			'情况说明',
 		]);
-		expect(rows.slice(1, -1).map((r) => r[4])).toEqual(catalogue.criteria.map((c) => c.id));
+		expect(rows.slice(1, -2).map((r) => r[4])).toEqual(catalogue.criteria.map((c) => c.id));
 		for (const r of rows) expect(r).toHaveLength(14);
 		const row = (id: string) => rows.find((r) => r[4] === id)!;
 		expect(row('C3')[13]).toBe(`'=HYPERLINK("http://example.invalid","点我")`);
