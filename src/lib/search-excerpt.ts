@@ -61,6 +61,8 @@ export function cleanText(text: string): string {
 			// pagefind's ellipsis at either end, if any, in the Chinese form.
 			.replace(/^\s*(?:\.\.\.|…)\s*/u, '……')
 			.replace(/\s*(?:\.\.\.|…)\s*$/u, '……')
+			// An excerpt cut just after a word starts with the sentence's punctuation: drop it.
+			.replace(/^(……)?[\s：，。、；！？）」』”]+/u, '$1')
 			.replace(/[ \t\u00a0]{2,}/g, ' ')
 			.trim()
 	);

@@ -33,10 +33,12 @@ export interface Pagefind {
  * pagefind's options for this site.
  * - ranking.pageLength: pagefind favours short pages by default, which puts the short
  *   评分细则 pages above the guide that explains a topic (see bench: ranking top-1).
- * - excerptLength: words around the match; the dropdown shows two lines.
+ * - excerptLength: words around the match; the dropdown shows two lines. excerptEllipsis
+ *   marks a cut excerpt (shown as ……, see src/lib/search-excerpt.ts).
  */
 export const PAGEFIND_OPTIONS = {
 	excerptLength: 30,
+	excerptEllipsis: '…',
 	ranking: { pageLength: 0.3 },
 } as const;
 

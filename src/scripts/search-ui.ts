@@ -24,7 +24,8 @@ type Strings = Record<
 	| 'search.tabsLabel'
 	| 'search.tabAll'
 	| 'search.type.guide'
-	| 'search.type.method',
+	| 'search.type.method'
+	| 'search.type.other',
 	string
 >;
 
@@ -259,7 +260,10 @@ function typeTabBar(
 	bar.setAttribute('role', 'group');
 	bar.setAttribute('aria-label', strings['search.tabsLabel']);
 	const known = [strings['search.type.guide'], strings['search.type.method']];
-	const tabs = [{ type: '', count: total }, ...typeTabs(counts, known)];
+	const tabs = [
+		{ type: '', count: total },
+		...typeTabs(counts, known, strings['search.type.other']),
+	];
 	for (const tab of tabs) {
 		const button = document.createElement('button');
 		button.type = 'button';
