@@ -34,14 +34,16 @@ export interface TypeTab {
 
 /**
  * Tabs for the kinds with at least one result: `known` kinds first in that order, then
- * the others sorted by name.
+ * the others sorted by name, then `last` (the catch-all kind, 其他).
  */
 export function typeTabs(
 	counts: Readonly<Record<string, number>>,
 	known: readonly string[],
+	last = '',
 ): TypeTab[] {
 	const present = Object.entries(counts).filter(([, n]) => n > 0);
 	const rank = (type: string) => {
+		if (type === last) return known.length + 1;
 		const i = known.indexOf(type);
 		return i === -1 ? known.length : i;
 	};

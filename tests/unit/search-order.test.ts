@@ -35,8 +35,8 @@ describe('typeTabs', () => {
 	it.each([
 		[
 			'known kinds in their order, others by name, the catch-all last',
-			{ 其他: 1, 评分细则: 3, 指南: 5, 模板: 2, 案例: 1 },
-			'指南 5|评分细则 3|案例 1|模板 2|其他 1',
+			{ 其他: 1, 评分细则: 3, 指南: 5, 模板: 2, 案例: 1, 专题: 1 },
+			'指南 5|评分细则 3|案例 1|模板 2|专题 1|其他 1',
 		],
 		['kinds without results get no tab', { 指南: 0, 评分细则: 2 }, '评分细则 2'],
 		['a new kind alone still gets a tab', { 模板: 4 }, '模板 4'],
