@@ -4,7 +4,8 @@
  *
  *   build      build time and peak memory (process tree RSS) of the real site
  *   js         JavaScript shipped per kind of page, gzip, and what it must not contain
- *   search     pagefind in Chromium at 4× CPU slowdown: cold and warm query, bytes fetched
+ *   search     against pagefind's default UI on the same pages (bench/sections/search.mjs):
+ *              cold and warm first result at 4× CPU, bytes of first queries, ranking top-1/3
  *   import     a hostile 5 MB file refused on the checklist at 4× CPU slowdown
  *   aggregate  1,000 generated result files loaded and aggregated (Node and browser)
  *   bigsite    a generated site of 2,000 guide pages: build time and peak memory
@@ -122,35 +123,6 @@ function run(cmd, args, { cwd = root, timeout = 0 } = {}) {
 async function preview(port = 4391) {
 	const { serve } = await import('./static-server.mjs');
 	return serve(join(root, 'dist'), port);
-}
-
-/**
- * Bytes a set of pagefind URLs costs over the wire, from the built files: pagefind's data
- * files and wasm are stored gzip-compressed; its JavaScript and JSON are counted gzipped.
- */
-function wireBytes(paths) {
-	let sum = 0;
-	for (const p of paths) {
-		const file = readFileSync(join(root, 'dist', p));
-		sum += /\.(pf_\w+|pagefind)$/.test(p) ? file.length : gzipSync(file).length;
-	}
-	return sum;
-}
-
-/**
- * Opens `url` as a first visit (no service worker, so nothing of the index is cached) and
- * collects the pagefind files the page then fetches.
- */
-async function firstVisit(b, url) {
-	const ctx = await b.newContext({ serviceWorkers: 'block' });
-	const page = await ctx.newPage();
-	const fetched = new Set();
-	ctx.on('requestfinished', (r) => {
-		const { pathname } = new URL(r.url());
-		if (pathname.startsWith('/pagefind/')) fetched.add(pathname);
-	});
-	await page.goto(url);
-	return { ctx, page, fetched };
 }
 
 /** Generates `count` result files into `folder` (and times loading them); returns the child's output. */
@@ -308,83 +280,10 @@ if (want('search') || want('import') || want('aggregate')) {
 	const b = await browser();
 	try {
 		if (want('search')) {
-			const runs = [];
-			for (let i = 0; i < 3; i++) {
-				const { ctx, page, fetched } = await firstVisit(b, `${server.url}/guide/minzhu/`);
-				const cdp = await ctx.newCDPSession(page);
-				await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-				// Time from the query's input event to the first result in the dropdown, in the page.
-				await page.evaluate(() => {
-					const input = document.querySelector('#site-search');
-					const popup = document.querySelector('.search-popup');
-					window.__bench = { marks: [] };
-					input.addEventListener('input', () => (window.__bench.input = performance.now()), true);
-					new MutationObserver(() => {
-						const first = popup.querySelector('.search-result-title');
-						if (first) window.__bench.marks.push([first.textContent, performance.now()]);
-					}).observe(popup, { childList: true, subtree: true });
-				});
-				const timeTo = async (title) => {
-					await page.waitForFunction(
-						(t) => window.__bench.marks.some(([x]) => x.includes(t)),
-						title,
-						{ timeout: 20_000 },
-					);
-					return page.evaluate(
-						(t) => window.__bench.marks.find(([x]) => x.includes(t))[1] - window.__bench.input,
-						title,
-					);
-				};
-				await page.keyboard.press('/');
-				await page.keyboard.insertText('五必访');
-				const cold = await timeTo('五必访');
-				await page.waitForLoadState('networkidle');
-				const coldBytes = wireBytes(fetched);
-				await page.evaluate(() => (window.__bench.marks = []));
-				await page.locator('#site-search').fill('');
-				await page.waitForTimeout(300);
-				await page.keyboard.insertText('职代会');
-				const warm = await timeTo('民主之家');
-				runs.push({ cold, warm, coldBytes });
-				await ctx.close();
-			}
-			const med = (k) => runs.map((r) => r[k]).sort((a, c) => a - c)[1];
-			record(
-				'search',
-				'cold: query typed → first result shown, 4× CPU (median of 3)',
-				`${Math.round(med('cold'))} ms`,
-				'≤ 600 ms',
-			);
-			record(
-				'search',
-				'warm: next query → first result shown, 4× CPU (median of 3)',
-				`${Math.round(med('warm'))} ms`,
-				'≤ 150 ms',
-			);
-			record(
-				'search',
-				'bytes fetched by a first query 五必访 (pagefind files, gzip)',
-				kb(med('coldBytes')),
-				'≤ 150.0 KB',
-			);
-			// Other first queries, each on a first visit: a four-character term and a long phrase.
-			for (const query of ['职工书屋', '为职工办实事落实五必访']) {
-				const { ctx, page, fetched } = await firstVisit(b, `${server.url}/guide/minzhu/`);
-				await page.keyboard.press('/');
-				await page.keyboard.insertText(query);
-				await page
-					.locator('#site-search-results a.search-result-title')
-					.first()
-					.waitFor({ timeout: 20_000 });
-				await page.waitForLoadState('networkidle');
-				record(
-					'search',
-					`bytes fetched by a first query ${query}`,
-					kb(wireBytes(fetched)),
-					'≤ 150.0 KB',
-				);
-				await ctx.close();
-			}
+			// Ours against pagefind's default UI on the same pages, and the ranking set.
+			const { searchSection } = await import('./sections/search.mjs');
+			const { serve } = await import('./static-server.mjs');
+			await searchSection({ root, browser: b, serve, record, kb });
 			const chunks = readdirSync(join(root, 'dist', 'pagefind', 'index')).map(
 				(f) => statSync(join(root, 'dist', 'pagefind', 'index', f)).size,
 			);

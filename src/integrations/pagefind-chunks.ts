@@ -383,7 +383,7 @@ export interface RechunkReport {
 }
 
 /** Rewrites every language's word index under `bundleDir` (the `pagefind/` output folder). */
-export function rechunkPagefindBundle(bundleDir: string, targetBytes = 8_000): RechunkReport[] {
+export function rechunkPagefindBundle(bundleDir: string, targetBytes = 3_000): RechunkReport[] {
 	const entryPath = join(bundleDir, 'pagefind-entry.json');
 	const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as {
 		version?: unknown;

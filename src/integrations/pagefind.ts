@@ -8,6 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rechunkPagefindBundle } from './pagefind-chunks.ts';
+import { minifyWorker, trimFragments } from './pagefind-fragments.ts';
 
 /** The integration: index, write, then re-split the word index. */
 export function pagefindIntegration(): AstroIntegration {
@@ -32,11 +33,18 @@ export function pagefindIntegration(): AstroIntegration {
 						`Indexed ${added.page_count} pages for search in ${((indexed - started) / 1000).toFixed(1)} s.`,
 					);
 					// Smaller word-index chunks: a first query fetches far less (see pagefind-chunks.ts).
-					for (const r of rechunkPagefindBundle(join(outDir, 'pagefind'))) {
+					const bundle = join(outDir, 'pagefind');
+					for (const r of rechunkPagefindBundle(bundle)) {
 						logger.info(
 							`Search index (${r.language}): ${r.before} chunks re-split into ${r.after}, largest ${(r.largest / 1024).toFixed(1)} KB, in ${((performance.now() - indexed) / 1000).toFixed(1)} s.`,
 						);
 					}
+					// Smaller page fragments and worker script (see pagefind-fragments.ts).
+					const f = trimFragments(bundle);
+					const w = await minifyWorker(bundle);
+					logger.info(
+						`Search fragments: ${f.files} trimmed from ${(f.before / 1024).toFixed(1)} to ${(f.after / 1024).toFixed(1)} KB; worker minified from ${(w.before / 1024).toFixed(1)} to ${(w.after / 1024).toFixed(1)} KB.`,
+					);
 				} finally {
 					await pagefind.close();
 				}

@@ -3,7 +3,15 @@
  * Excerpts come from pagefind as HTML with <mark>; only text and <mark> are kept,
  * so nothing from an index can inject markup.
  */
-import { loadPagefind, type PagefindResultData } from './pagefind-client';
+import { cleanExcerpt } from '../lib/search-excerpt';
+import { typeTabs } from '../lib/search-order';
+import {
+	findPages,
+	loadPagefind,
+	TYPE_FILTER,
+	type PagefindResult,
+	type PagefindResultData,
+} from './pagefind-client';
 
 type Strings = Record<
 	| 'search.loading'
@@ -11,7 +19,13 @@ type Strings = Record<
 	| 'search.count'
 	| 'search.all'
 	| 'search.error'
-	| 'search.devNotice',
+	| 'search.devNotice'
+	| 'search.more'
+	| 'search.tabsLabel'
+	| 'search.tabAll'
+	| 'search.type.guide'
+	| 'search.type.method'
+	| 'search.type.other',
 	string
 >;
 
@@ -19,22 +33,15 @@ function fill(text: string, params: Record<string, string | number>): string {
 	return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
 }
 
-/** Turns a pagefind excerpt into DOM nodes: text plus <mark>, nothing else. */
-export function excerptNodes(html: string): Node[] {
-	const doc = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html');
-	const out: Node[] = [];
-	for (const node of Array.from(doc.body.firstChild?.childNodes ?? [])) {
-		if (node.nodeName === 'MARK') {
-			const mark = document.createElement('mark');
-			mark.textContent = node.textContent;
-			out.push(mark);
-		} else {
-			out.push(document.createTextNode(node.textContent ?? ''));
-		}
-	}
-	return out;
+/** A pagefind excerpt as DOM nodes: clean text with the query marked, nothing else. */
+export function excerptNodes(html: string, query: string): Node[] {
+	return cleanExcerpt(html, query).map((part) => {
+		if (!part.mark) return document.createTextNode(part.text);
+		const mark = document.createElement('mark');
+		mark.textContent = part.text;
+		return mark;
+	});
 }
-
 /** Adds the highlight parameter so the opened page marks the term. */
 export function withHighlight(url: string, query: string): string {
 	const [path, hash] = url.split('#');
@@ -55,10 +62,17 @@ function resultItem(
 	a.className = 'search-result-title';
 	a.textContent = r.meta.title ?? r.url;
 	if (idPrefix) a.id = idPrefix;
+	const type = r.filters[TYPE_FILTER]?.[0];
+	if (type) {
+		const badge = document.createElement('span');
+		badge.className = 'search-type';
+		badge.textContent = type;
+		li.append(badge, ' ');
+	}
 	li.append(a);
 	const p = document.createElement('p');
 	p.className = 'search-excerpt';
-	p.append(...excerptNodes(r.excerpt));
+	p.append(...excerptNodes(r.excerpt, query));
 	li.append(p);
 	const subs = withSubs ? r.sub_results.filter((s) => s.url !== r.url && s.title).slice(0, 3) : [];
 	if (subs.length) {
@@ -71,7 +85,7 @@ function resultItem(
 			sa.textContent = s.title;
 			const sp = document.createElement('p');
 			sp.className = 'search-excerpt';
-			sp.append(...excerptNodes(s.excerpt));
+			sp.append(...excerptNodes(s.excerpt, query));
 			sli.append(sa, sp);
 			ul.append(sli);
 		}
@@ -80,14 +94,15 @@ function resultItem(
 	return li;
 }
 
-/** Runs a query and returns the top results' data. */
-export async function runSearch(base: string, query: string, limit: number) {
-	const pagefind = await loadPagefind(base);
-	// No debounce: pagefind answers a warm query in tens of milliseconds, and callers
-	// drop results for a query that is no longer in the box.
-	const search = await pagefind.search(query);
-	const data = await Promise.all(search.results.slice(0, limit).map((r) => r.data()));
-	return { total: search.results.length, data };
+/**
+ * Runs a query and returns the top results' data. No debounce: pagefind answers a warm
+ * query in tens of milliseconds, and callers drop results for a query no longer in the box.
+ * Only the first `limit` results load their text (one small file each).
+ */
+export async function runSearch(base: string, query: string, limit: number, type?: string) {
+	const found = await findPages(base, query, type);
+	const data = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
+	return { total: found.results.length, results: found.results, counts: found.counts, data };
 }
 
 /** Wires the header dropdown to the <zz-search> element. */
@@ -179,35 +194,117 @@ export function attachDropdown(host: HTMLElement): void {
 
 let pageTicket = 0;
 
-/** Renders full results (with sub-results per heading) on the search page. */
+/** Results shown on the search page at first and per 显示更多结果. */
+const PAGE_SIZE = 10;
+
+/**
+ * Renders full results (with sub-results per heading) on the search page, with one tab
+ * per kind of page (指南, 评分细则 …) and more results on demand. `onType` hears the
+ * chosen tab, so the page can keep it in the URL.
+ */
 export async function renderResultsPage(
 	container: HTMLElement,
 	statusEl: HTMLElement,
 	base: string,
 	query: string,
 	strings: Strings,
+	type = '',
+	onType: (type: string) => void = () => undefined,
 ): Promise<void> {
 	const ticket = ++pageTicket;
-	container.replaceChildren();
 	if (!query) {
+		container.replaceChildren();
 		statusEl.textContent = '';
 		return;
 	}
 	statusEl.textContent = strings['search.loading'];
 	try {
-		const found = await runSearch(base, query, 30);
+		// The unfiltered query gives the tabs their counts; a chosen tab narrows the results.
+		const all = await runSearch(base, query, type ? 0 : PAGE_SIZE);
+		const found = type ? await runSearch(base, query, PAGE_SIZE, type) : all;
 		if (ticket !== pageTicket) return; // a newer query is on its way
-		if (found.total === 0) {
+		container.replaceChildren();
+		if (all.total === 0) {
 			statusEl.textContent = fill(strings['search.none'], { q: query });
 			return;
 		}
 		statusEl.textContent = fill(strings['search.count'], { n: found.total });
+		container.append(
+			typeTabBar(all.total, all.counts, type, strings, (next) => {
+				onType(next);
+				void renderResultsPage(container, statusEl, base, query, strings, next, onType);
+			}),
+		);
 		const ul = document.createElement('ul');
 		ul.className = 'search-results search-results-page';
 		ul.setAttribute('role', 'list');
 		for (const r of found.data) ul.append(resultItem(r, query, true));
 		container.append(ul);
+		if (found.total > found.data.length)
+			container.append(moreButton(ul, found.results, query, strings));
 	} catch {
-		statusEl.textContent = strings['search.error'];
+		if (ticket === pageTicket) statusEl.textContent = strings['search.error'];
 	}
+}
+
+/** Toggle buttons, one per kind of page with results, and 全部. */
+function typeTabBar(
+	total: number,
+	counts: Record<string, number>,
+	current: string,
+	strings: Strings,
+	choose: (type: string) => void,
+): HTMLElement {
+	const bar = document.createElement('div');
+	bar.className = 'search-tabs';
+	bar.setAttribute('role', 'group');
+	bar.setAttribute('aria-label', strings['search.tabsLabel']);
+	const known = [strings['search.type.guide'], strings['search.type.method']];
+	const tabs = [
+		{ type: '', count: total },
+		...typeTabs(counts, known, strings['search.type.other']),
+	];
+	for (const tab of tabs) {
+		const button = document.createElement('button');
+		button.type = 'button';
+		button.className = 'search-tab';
+		button.setAttribute('aria-pressed', String(tab.type === current));
+		const label = document.createElement('span');
+		label.textContent = tab.type || strings['search.tabAll'];
+		const count = document.createElement('span');
+		count.className = 'search-tab-count';
+		count.textContent = String(tab.count);
+		button.append(label, ' ', count);
+		button.addEventListener('click', () => {
+			if (tab.type !== current) choose(tab.type);
+		});
+		bar.append(button);
+	}
+	return bar;
+}
+
+/** 显示更多结果: loads the next results' text only when asked. */
+function moreButton(
+	ul: HTMLUListElement,
+	results: PagefindResult[],
+	query: string,
+	strings: Strings,
+): HTMLButtonElement {
+	const button = document.createElement('button');
+	button.type = 'button';
+	button.className = 'button search-more';
+	button.textContent = strings['search.more'];
+	let shown = ul.children.length;
+	button.addEventListener('click', async () => {
+		button.disabled = true;
+		const next = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+		const first = next.length ? resultItem(next[0]!, query, true) : undefined;
+		for (const [i, r] of next.entries()) ul.append(i === 0 ? first! : resultItem(r, query, true));
+		shown += next.length;
+		button.disabled = false;
+		if (shown >= results.length) button.remove();
+		// Keyboard users continue at the first new result.
+		first?.querySelector('a')?.focus();
+	});
+	return button;
 }

@@ -405,3 +405,33 @@ test.describe('missing pages', () => {
 		expect(w.problems).toEqual([]);
 	});
 });
+
+test.describe('home page', () => {
+	for (const [width, height] of [
+		[1280, 800],
+		[360, 740],
+	] as const) {
+		test(`at ${width} px the first screen says what the site does for a branch and for a 上级工会`, async ({
+			page,
+		}) => {
+			await page.setViewportSize({ width, height });
+			await page.goto('/');
+			const main = page.getByRole('main');
+			const branch = main.getByRole('heading', { name: /^基层工会/ });
+			const upper = main.getByRole('heading', { name: /^上级工会/ });
+			await expect(branch).toBeInViewport();
+			await expect(main.getByRole('link', { name: '开始自评' })).toBeInViewport();
+			// On a phone the 上级工会 part follows the branch steps; on a desktop it sits beside them.
+			if (width >= 1000) {
+				await expect(upper).toBeInViewport();
+				await expect(main.getByRole('link', { name: '打开比较与汇总' })).toBeInViewport();
+			} else {
+				await expect(upper).toBeVisible();
+				const top = (await upper.boundingBox())!.y;
+				expect(top).toBeLessThan(3 * height);
+			}
+			await main.getByRole('link', { name: '打开比较与汇总' }).click();
+			await expect(page).toHaveURL(/\/compare\/$/);
+		});
+	}
+});
