@@ -59,10 +59,15 @@ export function getCatalogue(): Promise<Catalogue> {
 						`content/criteria/catalogue.yaml: ${c.id}.guide: 没有名为 ${page} 的指南页`,
 					);
 			}
-			for (const g of guides)
+			const vetoIds = new Set(catalogue.vetoes.map((v) => v.id));
+			for (const g of guides) {
 				for (const id of g.data.criteria)
 					if (!criterionIds.has(id))
 						problems.push(`content/guidance/${g.id}.mdx: criteria: 指标目录中没有 ${id}`);
+				for (const id of g.data.vetoes)
+					if (!vetoIds.has(id))
+						problems.push(`content/guidance/${g.id}.mdx: vetoes: 指标目录中没有否决项 ${id}`);
+			}
 			if (problems.length) throw new Error(problems.join('\n'));
 			return catalogue;
 		})();

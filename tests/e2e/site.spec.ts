@@ -331,6 +331,78 @@ test.describe('guide pages', () => {
 	});
 });
 
+test.describe('guide content structure', () => {
+	test('no two guide pages share a section heading, each ends with one sources box, and none keeps the old second sources section', async ({
+		page,
+	}) => {
+		const seen = new Map<string, string>();
+		for (const g of guides) {
+			await page.goto(`/guide/${g.id}/`);
+			const article = page.locator('article');
+			const h2 = (await article.locator('.guide-body h2').allTextContents()).map((t) => t.trim());
+			expect(h2.length, g.id).toBeGreaterThanOrEqual(3);
+			for (const h of h2) {
+				expect(seen.get(h), `${g.id}: “${h}” also on ${seen.get(h)}`).toBeUndefined();
+				seen.set(h, g.id);
+			}
+			await expect(article.getByRole('heading', { name: '本页依据与来源' })).toHaveCount(1);
+			await expect(article.getByRole('heading', { name: '参考标准与依据' })).toHaveCount(0);
+			const last = article.locator('.guide-body ~ section').last();
+			await expect(last.getByRole('heading', { level: 2 })).toHaveText('本页依据与来源');
+		}
+	});
+
+	test('there is one 建家年历, on the starting path page; other pages link to it instead of keeping a calendar', async ({
+		page,
+	}) => {
+		await page.goto('/guide/xinren/');
+		const calendar = page.getByRole('table').filter({ hasText: '12月' });
+		await expect(calendar).toHaveCount(1);
+		await expect(calendar.getByRole('row')).toHaveCount(13);
+		for (const g of guides.filter((x) => x.id !== 'xinren')) {
+			await page.goto(`/guide/${g.id}/`);
+			await expect(
+				page.locator('.guide-body table').filter({ hasText: /12月|四季度|年底/ }),
+			).toHaveCount(0);
+		}
+		for (const id of ['zongze', 'suzhi', 'wennuan', 'gonggu']) {
+			await page.goto(`/guide/${id}/`);
+			await page.locator('.guide-body').getByRole('link', { name: '建家年历' }).first().click();
+			await expect(page).toHaveURL(/\/guide\/xinren\/#建家年历$|\/guide\/xinren\/#%E5%BB%BA/);
+			await expect(page.getByRole('heading', { name: '建家年历', exact: true })).toBeInViewport();
+		}
+	});
+
+	test('each pillar page shows its 必备 criteria and the 否决 conditions that touch it, from the catalogue', async ({
+		page,
+	}) => {
+		for (const g of guides) {
+			const required = catalogue.criteria.filter(
+				(c) => c.required && c.guide.split('#')[0] === g.id,
+			);
+			await page.goto(`/guide/${g.id}/`);
+			const box = page.getByRole('complementary', { name: '本页涉及的必备项和否决项' });
+			for (const c of required) {
+				const link = box.getByRole('link', { name: `${c.id} ${c.title}` });
+				await expect(link).toBeVisible();
+				await expect(link).toHaveAttribute('href', `/assess/#criterion-${c.id}`);
+			}
+			if (g.id === 'xinren' || g.id === 'shili') await expect(box).toHaveCount(0);
+		}
+		await page.goto('/guide/minzhu/');
+		const box = page.getByRole('complementary', { name: '本页涉及的必备项和否决项' });
+		const v4 = catalogue.vetoes.find((v) => v.id === 'V4')!;
+		await expect(box.getByText(v4.title)).toBeVisible();
+		await page.goto('/guide/gonggu/');
+		const derived = catalogue.vetoes.find((v) => v.derivedFrom?.criterion === 'I2')!;
+		await expect(
+			page
+				.getByRole('complementary', { name: '本页涉及的必备项和否决项' })
+				.getByText(derived.title),
+		).toBeVisible();
+	});
+});
+
 test.describe('评分细则 pages', () => {
 	test('计分方法 links each category to its page, which lists every criterion with its four levels, evidence and links', async ({
 		page,

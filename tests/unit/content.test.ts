@@ -118,8 +118,16 @@ describe('pillars', () => {
 		expect(new Set(ids).size).toBe(ids.length);
 	});
 
-	it.each(pillars.map((p) => [p.id] as const))('pillar %s has exactly one page', (id) => {
-		expect(pages.filter((p) => p.data.pillar === id).map((p) => p.id)).toHaveLength(1);
+	it.each(pillars.map((p) => [p.id] as const))('pillar %s has at least one page', (id) => {
+		expect(pages.filter((p) => p.data.pillar === id).length).toBeGreaterThanOrEqual(1);
+	});
+
+	it('every pillar with criteria in the catalogue has exactly one page (its home for 必备/否决)', () => {
+		const guided = new Set(catalogue.criteria.map((c) => c.guide.split('#')[0]!));
+		for (const id of guided) {
+			const pillar = pages.find((p) => p.id === id)?.data.pillar;
+			expect(pages.filter((p) => p.data.pillar === pillar).map((p) => p.id)).toEqual([id]);
+		}
 	});
 
 	it('every page names a pillar that exists', () => {
