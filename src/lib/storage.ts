@@ -14,9 +14,17 @@
  * storage but ignored by scoring (the checklist import refuses unknown ids instead).
  *
  * Saved data carries no version number: an assessment saved by schema version 2 (before
- * `survey.held`) is recognised by its shape, migrated (migrate.ts) and written back.
+ * `survey.held`) is recognised by its shape, migrated (migrate.ts) and written back; one
+ * saved by version 3 (before the 整改计划 and 台账) gets an empty plan and ledger
+ * (`upgradeToV4`) and is written back likewise.
  */
-import { AssessmentSchema, AssessmentV2Schema, type Assessment } from './assessment';
+import {
+	AssessmentSchema,
+	AssessmentV2Schema,
+	AssessmentV3Schema,
+	upgradeToV4,
+	type Assessment,
+} from './assessment';
 import type { Catalogue } from './catalogue-schema';
 import { migrateV2Assessment, type MigrationNote } from './migrate';
 import { safeJsonParse } from './result-file';
@@ -133,9 +141,18 @@ export class AssessmentStore {
 					assessments.push(result.data);
 					continue;
 				}
+				// Version 3: no plan, no ledger yet (nothing to tell the user).
+				const v3 = AssessmentV3Schema.safeParse(data);
+				if (v3.success && v3.data.id === id) {
+					const assessment = upgradeToV4(v3.data);
+					this.save(assessment, false);
+					assessments.push(assessment);
+					continue;
+				}
 				const older = this.catalogue ? AssessmentV2Schema.safeParse(data) : null;
 				if (!older?.success || older.data.id !== id || !this.catalogue) throw new Error('shape');
-				const { assessment, notes } = migrateV2Assessment(older.data, this.catalogue);
+				const { assessment: v3From2, notes } = migrateV2Assessment(older.data, this.catalogue);
+				const assessment = upgradeToV4(v3From2);
 				// Written back in the current shape; if that fails the old copy stays and migrates again.
 				this.save(assessment, false);
 				assessments.push(assessment);
