@@ -7,6 +7,9 @@ import { AssessmentStore, INDEX_KEY, assessmentKey } from '../../src/lib/storage
 import { emptyPlan, newTask } from '../../src/lib/plan';
 import { FakeStorage, NOW, answer, assessmentAt, realCatalogue } from './helpers';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
 const real = realCatalogue();
 const opts: ParseOptions = {
 	catalogue: real,
@@ -81,35 +84,35 @@ describe('result file version 4', () => {
 		expect(r.ok && r.assessment.ledger).toEqual({});
 	});
 	it.each([
-		['a version 3 file that carries a plan', (f: any) => ({ ...f, schemaVersion: 3 })],
+		['a version 3 file that carries a plan', (f: Json) => ({ ...f, schemaVersion: 3 })],
 		[
 			'a version 4 file without a plan',
-			(f: any) => ({ ...f, assessment: { ...f.assessment, plan: undefined } }),
+			(f: Json) => ({ ...f, assessment: { ...f.assessment, plan: undefined } }),
 		],
 		[
 			'a task with an unknown status',
-			(f: any) => {
+			(f: Json) => {
 				f.assessment.plan.tasks[0].status = 'lost';
 				return f;
 			},
 		],
 		[
 			'a paused task without a reason',
-			(f: any) => {
+			(f: Json) => {
 				f.assessment.plan.tasks[0].status = 'paused';
 				return f;
 			},
 		],
 		[
 			'two tasks with one id',
-			(f: any) => {
+			(f: Json) => {
 				f.assessment.plan.tasks.push(f.assessment.plan.tasks[0]);
 				return f;
 			},
 		],
 		[
 			'a ledger key that is not an evidence item',
-			(f: any) => {
+			(f: Json) => {
 				f.assessment.ledger['A1'] = f.assessment.ledger['A1.1'];
 				return f;
 			},
