@@ -469,3 +469,13 @@ export function levelsFromScore(
 		out[c.id] = c.status === 'na' ? 'na' : c.level === null ? null : (c.level as Level);
 	return out;
 }
+
+/** The id of a criterion's 整改措施 block on its guidance page, e.g. `measures-a1`. */
+export function measuresAnchor(criterion: string): string {
+	return `measures-${criterion.toLowerCase()}`;
+}
+
+/** The guide reference (`page#anchor`) of a criterion's 整改措施, for `guideHref`. */
+export function measuresRef(criterionGuide: string, criterion: string): string {
+	return `${criterionGuide.split('#')[0]}#${measuresAnchor(criterion)}`;
+}
