@@ -479,3 +479,44 @@ export function measuresAnchor(criterion: string): string {
 export function measuresRef(criterionGuide: string, criterion: string): string {
 	return `${criterionGuide.split('#')[0]}#${measuresAnchor(criterion)}`;
 }
+
+/** A date as YYYY-MM-DD in the local time zone (what a user means by "today"). */
+export function localDay(d: Date): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The level label of a level state, with the labels handed in. */
+export function levelLabel(
+	state: LevelState,
+	levelNames: readonly string[],
+	labels: { unanswered: string; na: string },
+): string {
+	return state === null ? labels.unanswered : state === 'na' ? labels.na : levelNames[state]!;
+}
+
+/**
+ * Next year's assessment started from this one: the answers, ledger, profile and settings
+ * are copied for re-rating; the 评估日期 becomes `today`; the plan is carried forward
+ * (`carryForward`), so the new assessment shows which tasks were done and what moved.
+ */
+export function nextYearAssessment(
+	a: Assessment,
+	opts: { id: string; name: string; now: Date; levels: Readonly<Record<string, LevelState>> },
+): Assessment {
+	const copy = structuredClone(a);
+	const stamp = opts.now.toISOString();
+	return {
+		...copy,
+		id: opts.id,
+		name: cut(opts.name, 100),
+		createdAt: stamp,
+		updatedAt: stamp,
+		profile: { ...copy.profile, assessedOn: localDay(opts.now) },
+		plan: carryForward(a.plan, {
+			name: a.name,
+			assessedOn: a.profile.assessedOn,
+			levels: opts.levels,
+		}),
+	};
+}

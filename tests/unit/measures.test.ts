@@ -10,7 +10,12 @@ const raw: unknown = parse(readFileSync('content/measures.yaml', 'utf8'));
 describe('content/measures.yaml', () => {
 	const measures = MeasuresSchema.parse(raw);
 	it('names only criteria the catalogue has', () => {
-		expect(unknownMeasureIds(measures, real.criteria.map((c) => c.id))).toEqual([]);
+		expect(
+			unknownMeasureIds(
+				measures,
+				real.criteria.map((c) => c.id),
+			),
+		).toEqual([]);
 	});
 	it('has measures for every criterion, so every generated task is pre-filled', () => {
 		expect(real.criteria.filter((c) => !measures[c.id]).map((c) => c.id)).toEqual([]);

@@ -9,6 +9,7 @@ import {
 	isOverdue,
 	levelsFromScore,
 	moveTask,
+	nextYearAssessment,
 	newTask,
 	planCandidates,
 	planOverTime,
@@ -57,7 +58,7 @@ describe('planCandidates', () => {
 		['B2', 0, 1, 'others aim one level up'],
 		['A4', 2, 3, 'rate criteria use the derived level'],
 		['C3', null, 2, 'unanswered aim at 基本落实'],
-	] as const)('%s: today %s, target %s (%s)', (id, level, target) => {
+	] as const)('%s: today %s, target %s (%s)', (id, level, target, _why) => {
 		const c = got.find((x) => x.criterion === id)!;
 		expect(c.level).toBe(level);
 		expect(c.targetLevel).toBe(target);
@@ -263,5 +264,35 @@ describe('carry-forward and over time', () => {
 			['A1', 1, 3, 'up'],
 			['B1', 1, 0, 'down'],
 		]);
+	});
+});
+
+describe('nextYearAssessment', () => {
+	it('copies answers and ledger, dates it today, and carries the plan forward', () => {
+		const a = assessmentAt(real, 1, { A1: answer({ level: 1, evidence: [0] }) });
+		a.name = '2026 年度自评';
+		a.profile.assessedOn = '2026-03-01';
+		a.ledger = { 'A1.0': { na: false, location: '一号柜', updatedOn: '', note: '' } };
+		a.plan = plan(
+			task({ id: 'a', criterion: 'A1', status: 'done', doneOn: '2026-06-01' }),
+			task({ id: 'b', criterion: 'B1' }),
+		);
+		const next = nextYearAssessment(a, {
+			id: 'next-1',
+			name: '2027 年度自评',
+			now: new Date(2027, 2, 5, 10),
+			levels: levelsOf(a),
+		});
+		expect(next.id).toBe('next-1');
+		expect(next.profile.assessedOn).toBe('2027-03-05');
+		expect(next.answers).toEqual(a.answers);
+		expect(next.ledger).toEqual(a.ledger);
+		expect(next.plan.tasks.map((t) => t.id)).toEqual(['b']);
+		expect(next.plan.review!.fromName).toBe('2026 年度自评');
+		expect(next.plan.review!.levels).toEqual({ A1: 1, B1: 1 });
+		// The original is untouched.
+		expect(a.plan.tasks).toHaveLength(2);
+		next.answers['A1']!.evidence.push(1);
+		expect(a.answers['A1']!.evidence).toEqual([0]);
 	});
 });
