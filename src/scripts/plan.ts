@@ -25,6 +25,7 @@ import {
 	setStatus,
 	summariseOutcomes,
 	taskOutcomes,
+	type Candidate,
 	type LevelState,
 	type MeasuresById,
 	type Plan,
@@ -198,7 +199,7 @@ class ZzPlan extends HTMLElement {
 				(p.overdue ? t('plan.progressOverdue', { n: p.overdue }) : '')
 			: t('plan.progressEmpty');
 		this.$('[data-progress-detail]').textContent = p.total
-			? t('plan.progressDetail', { doing: p.doing, todo: p.todo, paused: p.paused })
+			? t('plan.progressDetail', { doing: p.doing, notStarted: p.todo, paused: p.paused })
 			: '';
 		const overdue = this.$('[data-overdue]');
 		overdue.hidden = p.overdue === 0;
@@ -254,33 +255,39 @@ class ZzPlan extends HTMLElement {
 	}
 
 	private renderCandidates(): void {
-		const list = this.$('[data-candidates]');
 		const candidates = this.candidates();
-		list.replaceChildren(
-			...candidates.map((c) => {
-				const li = el('li');
-				const label = el('label', null, 'check');
-				const box = input('checkbox', c.criterion);
-				box.name = 'criterion';
-				box.disabled = c.planned;
-				const text = el('span');
-				text.append(
-					el('strong', `${c.criterion} ${c.title}`),
-					el(
-						'span',
-						t('plan.candidateLine', {
-							level: this.levelText(c.level),
-							target: this.session.catalogue.levelNames[c.targetLevel]!,
-						}),
-						'muted candidate-detail',
-					),
-				);
-				if (c.planned) text.append(' ', el('span', t('plan.candidatePlanned'), 'badge'));
-				label.append(box, text);
-				li.append(label);
-				return li;
-			}),
-		);
+		const item = (c: Candidate) => {
+			const li = el('li');
+			const label = el('label', null, 'check');
+			const box = input('checkbox', c.criterion);
+			box.name = 'criterion';
+			box.disabled = c.planned;
+			const text = el('span');
+			text.append(
+				el('strong', `${c.criterion} ${c.title}`),
+				el(
+					'span',
+					t('plan.candidateLine', {
+						level: this.levelText(c.level),
+						target: this.session.catalogue.levelNames[c.targetLevel]!,
+					}),
+					'muted candidate-detail',
+				),
+			);
+			if (c.planned) text.append(' ', el('span', t('plan.candidatePlanned'), 'badge'));
+			label.append(box, text);
+			li.append(label);
+			return li;
+		};
+		// Rated criteria first, in priority order; unanswered ones folded away below them.
+		const rated = candidates.filter((c) => c.level !== null);
+		const unanswered = candidates.filter((c) => c.level === null);
+		this.$('[data-candidates]').replaceChildren(...rated.map(item));
+		this.$('[data-candidates-unanswered]').replaceChildren(...unanswered.map(item));
+		this.$('[data-unanswered-box]').hidden = unanswered.length === 0;
+		this.$('[data-unanswered-summary]').textContent = t('plan.unansweredGroup', {
+			n: unanswered.length,
+		});
 		const none = candidates.length === 0;
 		this.$('[data-candidates-none]').hidden = !none;
 		this.$<HTMLFieldSetElement>('.plan-candidates').hidden = none;
@@ -290,7 +297,7 @@ class ZzPlan extends HTMLElement {
 	/** Ticks the criteria named in `?criteria=` (from the results page), if open to planning. */
 	private preselect(): void {
 		const wanted = new URLSearchParams(location.search).get('criteria')?.split(',') ?? [];
-		for (const box of this.querySelectorAll<HTMLInputElement>('[data-candidates] input'))
+		for (const box of this.querySelectorAll<HTMLInputElement>('.plan-candidates input'))
 			box.checked = !box.disabled && wanted.includes(box.value);
 	}
 
@@ -603,7 +610,7 @@ class ZzPlan extends HTMLElement {
 
 	private generate(): void {
 		const chosen = [
-			...this.querySelectorAll<HTMLInputElement>('[data-candidates] input:checked'),
+			...this.querySelectorAll<HTMLInputElement>('.plan-candidates input:checked'),
 		].map((b) => b.value);
 		if (this.a.plan.tasks.length >= PLAN_LIMITS.tasks && chosen.length)
 			return this.message(t('plan.full', { n: PLAN_LIMITS.tasks }), 'warn');
