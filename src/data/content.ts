@@ -78,7 +78,10 @@ export function getMeasures(): Promise<Measures> {
 	const result =
 		measuresOnce ??
 		(async () => {
-			const [entry, catalogue] = await Promise.all([getEntry('measures', 'measures'), getCatalogue()]);
+			const [entry, catalogue] = await Promise.all([
+				getEntry('measures', 'measures'),
+				getCatalogue(),
+			]);
 			if (!entry) throw new Error('content/measures.yaml: 未能加载整改措施');
 			const unknown = unknownMeasureIds(
 				entry.data.measures,
