@@ -5,7 +5,7 @@
  * 有 / 缺 / 不适用 shared with the checklist ticks; axe in both colour schemes.
  * Run with --workers=1. Screenshots go to test-results/plan/ (never committed).
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect as baseExpect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +21,9 @@ import {
 import { removeTempDirs, tempDir } from './support-more';
 
 const SHOTS = 'test-results/plan';
+// Long flows on a shared, busy machine: generous waits (nothing here measures speed).
+const expect = baseExpect.configure({ timeout: 20_000 });
+test.describe.configure({ timeout: 300_000 });
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** A fixed "today" (Asia/Shanghai, as the config), so 逾期 does not depend on the day the test runs. */
 const TODAY = new Date('2026-06-10T10:00:00+08:00');
@@ -287,7 +290,6 @@ test('the loop: score → plan → progress → next year shows which tasks were
 test('ledger: the tick is the 有; 不适用, place and date kept; binder index ends with the 缺 list; 说得到、拿不出 on the results', async ({
 	page,
 }) => {
-	test.slow();
 	const w = watch(page);
 	const a = branch();
 	// D2 is rated 基本落实 with one of its items ticked: the rest is "说得到、拿不出".
