@@ -1,4 +1,5 @@
 /** Schema version 4: plan and ledger in the result file and in storage, and every older version still opening. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type Assessment } from '../../src/lib/assessment';
 import { buildResultFile, parseResultFile, type ParseOptions } from '../../src/lib/result-file';
@@ -62,7 +63,16 @@ describe('result file version 4', () => {
 		expect(r.ok && r.assessment.ledger).toEqual(a.ledger);
 		expect(r.ok && r.migratedFrom).toBeNull();
 	});
-	it.each([2, 3])('a version %i file imports with an empty plan and ledger, answers kept', (v) => {
+	it('a version 2 file (as the release before issue 9 wrote it) imports with an empty plan and ledger', () => {
+		const text = readFileSync('tests/unit/fixtures/result-v2-catalogue-2026.1.json', 'utf8');
+		const r = parseResultFile(text, opts);
+		if (!r.ok) throw new Error(JSON.stringify(r.error));
+		expect(r.migratedFrom).toBe(2);
+		expect(r.assessment.plan).toEqual(emptyPlan());
+		expect(r.assessment.ledger).toEqual({});
+		expect(Object.keys(r.assessment.answers).length).toBeGreaterThan(0);
+	});
+	it.each([3])('a version %i file imports with an empty plan and ledger, answers kept', (v) => {
 		const r = parseResultFile(olderFile(v), opts);
 		if (!r.ok) throw new Error(JSON.stringify(r.error));
 		expect(r.migratedFrom).toBe(v);
