@@ -119,7 +119,9 @@ class ZzPlan extends HTMLElement {
 		for (const b of this.querySelectorAll<HTMLButtonElement>('[data-download]'))
 			b.addEventListener('click', () => this.download(b.dataset['download'] as 'csv' | 'json'));
 		window.addEventListener('beforeprint', () => this.renderSheet());
-		this.session.onPersistDenied = () => this.message(t('assess.persistDenied'), 'warn');
+		// Added below whatever the page just said, so the reminder never hides it.
+		this.session.onPersistDenied = () =>
+			this.$('[data-messages]').append(el('p', t('assess.persistDenied'), 'notice warn'));
 		if (this.session.quarantined.length)
 			this.message(t('assess.quarantined', { n: this.session.quarantined.length }), 'warn');
 		this.render();
