@@ -226,6 +226,8 @@ if (want('js')) {
 		['checklist', 'assess/index.html'],
 		['results', 'assess/results/index.html', 75 * 1024],
 		['compare', 'compare/index.html'],
+		['plan', 'assess/plan/index.html', 30 * 1024],
+		['ledger', 'assess/ledger/index.html', 30 * 1024],
 	];
 	for (const [name, page, budget] of kinds) {
 		const { files, inlineBytes } = initialJs(join(dist, page));
@@ -416,6 +418,8 @@ if (want('lighthouse')) {
 			['compare (empty)', '/compare/'],
 			['checklist (one assessment saved)', '/assess/', 'seeded'],
 			['results (one assessment scored)', '/assess/results/', 'seeded'],
+			['plan (40 tasks saved)', '/assess/plan/', 'seeded'],
+			['ledger (one assessment saved)', '/assess/ledger/', 'seeded'],
 		];
 		let seeded = false;
 		for (const [name, path, state] of kinds) {
@@ -499,6 +503,31 @@ async function seedAssessment(port, siteUrl) {
 	await page.goto(`${siteUrl}/assess/`);
 	await page.locator('input[data-import]').setInputFiles(file);
 	await page.getByText('作为新的评估打开').waitFor({ timeout: 20_000 });
+	// A 40-task plan in the saved assessment, for the plan page's Lighthouse row.
+	await page.evaluate(() => {
+		const index = JSON.parse(localStorage.getItem('zzzj.v2.index') ?? '{}');
+		const key = `zzzj.v2.a.${index.currentId}`;
+		const a = JSON.parse(localStorage.getItem(key) ?? '{}');
+		a.plan = {
+			review: null,
+			tasks: Array.from({ length: 40 }, (_, i) => ({
+				id: `bench-${i}`,
+				criterion: null,
+				title: `整改事项 ${i + 1}`,
+				levelAtStart: null,
+				target: '按指南达到基本落实',
+				measures: ['明确责任人', '按月检查进度'],
+				owner: '工会主席',
+				due: i % 4 === 0 ? '2020-01-01' : '2099-12-31',
+				status: ['todo', 'doing', 'done', 'todo'][i % 4],
+				pauseReason: '',
+				doneOn: i % 4 === 2 ? '2026-01-01' : '',
+				progress: [{ date: '2026-01-01', text: '已布置' }],
+				carriedFrom: '',
+			})),
+		};
+		localStorage.setItem(key, JSON.stringify(a));
+	});
 	await page.close();
 	await cdp.close();
 }

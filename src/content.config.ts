@@ -2,7 +2,8 @@
  * Content collections. Everything users read or score comes from `content/`:
  * - `pillars`: the pillars of 建家 (content/pillars.yaml);
  * - `guidance`: one MDX page per pillar (content/guidance/*.mdx);
- * - `catalogue`: the criteria catalogue (content/criteria/catalogue.yaml), one entry.
+ * - `catalogue`: the criteria catalogue (content/criteria/catalogue.yaml), one entry;
+ * - `measures`: 整改措施 per criterion (content/measures.yaml), one entry.
  * A bad entry fails `astro build` with the file and the field named.
  */
 import { defineCollection, reference } from 'astro:content';
@@ -12,8 +13,10 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { CatalogueSchema } from './lib/catalogue-schema';
 import { GuidanceFrontMatterSchema } from './lib/guidance-schema';
+import { MeasuresSchema } from './lib/measures-schema';
 
 const CATALOGUE_PATH = 'content/criteria/catalogue.yaml';
+const MEASURES_PATH = 'content/measures.yaml';
 
 const pillars = defineCollection({
 	loader: file('content/pillars.yaml'),
@@ -48,4 +51,17 @@ const catalogue = defineCollection({
 	}),
 });
 
-export const collections = { pillars, guidance, catalogue };
+const measures = defineCollection({
+	loader: async () => {
+		const text = await readFile(MEASURES_PATH, 'utf8');
+		return [{ id: 'measures', measures: parseYaml(text) as unknown }];
+	},
+	schema: z.object({
+		/** Entry id as the loader sets it. */
+		id: z.string().optional(),
+		/** 整改措施 per criterion id, checked by MeasuresSchema. */
+		measures: MeasuresSchema,
+	}),
+});
+
+export const collections = { pillars, guidance, catalogue, measures };

@@ -4,6 +4,7 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { Catalogue } from '../lib/catalogue-schema';
+import { unknownMeasureIds, type Measures } from '../lib/measures-schema';
 
 export type Guide = CollectionEntry<'guidance'>;
 export type Pillar = CollectionEntry<'pillars'>;
@@ -72,5 +73,29 @@ export function getCatalogue(): Promise<Catalogue> {
 			return catalogue;
 		})();
 	checked = keep(result);
+	return result;
+}
+
+let measuresOnce: Promise<Measures> | undefined;
+
+/** 整改措施 per criterion (content/measures.yaml); an id the catalogue lacks fails the build. */
+export function getMeasures(): Promise<Measures> {
+	const result =
+		measuresOnce ??
+		(async () => {
+			const [entry, catalogue] = await Promise.all([
+				getEntry('measures', 'measures'),
+				getCatalogue(),
+			]);
+			if (!entry) throw new Error('content/measures.yaml: 未能加载整改措施');
+			const unknown = unknownMeasureIds(
+				entry.data.measures,
+				catalogue.criteria.map((c) => c.id),
+			);
+			if (unknown.length)
+				throw new Error(`content/measures.yaml: 指标目录中没有 ${unknown.join('、')}`);
+			return entry.data.measures;
+		})();
+	measuresOnce = keep(result);
 	return result;
 }

@@ -24,6 +24,7 @@ import {
 } from './result-file';
 import { round1, scoreAssessment, type BandResult } from './scoring';
 import { toCsv, type Cell } from './csv';
+import { localDay, planProgress } from './plan';
 
 /** A band id: qibu, jianshe, hege or mofan. */
 export type BandId = BandResult['id'];
@@ -96,6 +97,16 @@ export interface OverviewEntry {
 	missingCriteria: string[];
 	/** 情况说明 per current criterion, only where not blank. */
 	notes: Record<string, string>;
+	/** 整改计划 progress on the day the files were loaded (files before version 4 have no tasks). */
+	plan: PlanFigures;
+}
+
+/** A branch's plan in figures: tasks, 已完成, 逾期, and the share done (0–100, null without tasks). */
+export interface PlanFigures {
+	tasks: number;
+	done: number;
+	overdue: number;
+	percentDone: number | null;
 }
 
 /** What `loadResultFiles` returns. */
@@ -202,7 +213,14 @@ function toEntry(file: FileInput, parsed: Assessment, opts: LoadOptions): Overvi
 		olderCatalogue,
 		missingCriteria,
 		notes,
+		plan: planFigures(assessment, opts.now),
 	};
+}
+
+/** The plan figures of one assessment on the day `now` (local date). */
+export function planFigures(assessment: Pick<Assessment, 'plan'>, now: Date): PlanFigures {
+	const p = planProgress(assessment.plan, localDay(now));
+	return { tasks: p.total, done: p.done, overdue: p.overdue, percentDone: p.percentDone };
 }
 
 /**
@@ -633,6 +651,7 @@ export type SortKey =
 	| 'bonus'
 	| 'band'
 	| 'completionPercent'
+	| 'plan'
 	| `category:${string}`;
 
 function sortValue(e: OverviewEntry, key: SortKey): string | number | null {
@@ -640,6 +659,9 @@ function sortValue(e: OverviewEntry, key: SortKey): string | number | null {
 	switch (key) {
 		case 'band':
 			return BAND_ORDER.indexOf(e.band);
+		case 'plan':
+			// Share done; an empty plan sorts last either way.
+			return e.plan.percentDone;
 		case 'branch':
 		case 'unitName':
 		case 'unionName':
@@ -708,6 +730,8 @@ export function filterEntries(
 export interface OverviewCsvLabels {
 	/** Headers of the fixed columns: unit, union, scope, parent, date, total, base, bonus, band, completion. */
 	head: readonly [string, string, string, string, string, string, string, string, string, string];
+	/** Headers of the 整改计划 columns: tasks, 已完成, 逾期. */
+	planHead: readonly [string, string, string];
 	/** Header of the last column, the catalogue-version note. */
 	noteHead: string;
 	/** The scope of each entry. */
@@ -738,6 +762,7 @@ export function overviewCsv(
 	const header: Cell[] = [
 		...labels.head,
 		...catalogue.categories.map((k) => k.title),
+		...labels.planHead,
 		labels.noteHead,
 	];
 	const bandName = (id: BandId) => catalogue.bands.find((b) => b.id === id)?.name ?? id;
@@ -756,6 +781,9 @@ export function overviewCsv(
 			const v = e.categoryPercents[k.id];
 			return typeof v === 'number' ? v : labels.na;
 		}),
+		e.plan.tasks,
+		e.plan.done,
+		e.plan.overdue,
 		catalogueNote(e, labels),
 	]);
 	return toCsv([header, ...rows]);

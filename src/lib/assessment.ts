@@ -4,19 +4,23 @@
  * stays small; they are strict at every level (unknown keys, including `__proto__`,
  * `constructor` and `prototype`, are refused).
  *
- * Shape (schema version 3):
+ * Shape (schema version 4; version 3 had no `plan` and `ledger`, version 2 also no `survey.held`):
  *   { id, name, createdAt, updatedAt, catalogueVersion,
  *     profile: { unitName, unionName, unitType, scope, parentUnion, memberCount, assessedOn, assessor },
  *     answers: { [criterionId]: { level, na, naReason, rate, evidence, note } },
  *     vetoes: { [vetoId]: true | false | null },   (true 是, false 否, null or absent 未答)
  *     eligibility: { [conditionId]: true | false | null },
  *     survey: { held, members, participants, frontline, satisfied, basic, unsatisfied, countBasic },
- *     settings: { passMark, modelMark } }
+ *     settings: { passMark, modelMark },
+ *     plan: { tasks: Task[], review },                               (see plan.ts)
+ *     ledger: { ["A1.0"]: { na, location, updatedOn, note } } }      (see ledger.ts)
  */
 import * as z from 'zod/mini';
+import { PlanSchema, emptyPlan } from './plan';
+import { LedgerSchema } from './ledger';
 
 /** Current version of the saved and exported format. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Limits that keep hostile input small. */
 export const LIMITS = {
@@ -134,9 +138,9 @@ export const FlagKeySchema = z.string().check(
 export const FlagSchema = z.nullable(z.boolean());
 const flags = z.record(FlagKeySchema, FlagSchema);
 
-/** The assessment's fields around a given survey schema (versions 2 and 3 differ there only). */
-function assessmentFields<S extends typeof SurveySchema | typeof SurveyV2Schema>(survey: S) {
-	return z.strictObject({
+/** The fields of an assessment around a given survey schema (versions 2 and 3 differ there only). */
+function baseShape<S extends typeof SurveySchema | typeof SurveyV2Schema>(survey: S) {
+	return {
 		/** Stable id of this assessment in this browser. */
 		id: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/)),
 		/** Name shown in the list, e.g. 2026 年度自评. */
@@ -153,33 +157,47 @@ function assessmentFields<S extends typeof SurveySchema | typeof SurveyV2Schema>
 		eligibility: flags,
 		survey,
 		settings: SettingsSchema,
-	});
+	};
 }
 
-/** The same fields plus the checks across fields. */
-function assessmentSchema<S extends typeof SurveySchema | typeof SurveyV2Schema>(survey: S) {
-	return assessmentFields(survey).check(
-		z.refine((a) => Object.keys(a.answers).length <= LIMITS.answers, {
+/** Checks every version shares. */
+function baseChecks<
+	T extends { answers: object; vetoes: object; eligibility: object; settings: Settings },
+>() {
+	return [
+		z.refine<T>((a) => Object.keys(a.answers).length <= LIMITS.answers, {
 			message: 'too many answers',
 		}),
-		z.refine((a) => Object.keys(a.vetoes).length <= LIMITS.keyedFlags, {
+		z.refine<T>((a) => Object.keys(a.vetoes).length <= LIMITS.keyedFlags, {
 			message: 'too many vetoes',
 		}),
-		z.refine((a) => Object.keys(a.eligibility).length <= LIMITS.keyedFlags, {
+		z.refine<T>((a) => Object.keys(a.eligibility).length <= LIMITS.keyedFlags, {
 			message: 'too many conditions',
 		}),
-		z.refine((a) => a.settings.passMark < a.settings.modelMark, {
+		z.refine<T>((a) => a.settings.passMark < a.settings.modelMark, {
 			message: 'passMark must be below modelMark',
 		}),
-	);
+	];
 }
 
+const v2Object = z.strictObject(baseShape(SurveyV2Schema));
+const v3Object = z.strictObject(baseShape(SurveySchema));
+const v4Object = z.strictObject({
+	...baseShape(SurveySchema),
+	/** 整改计划 (version 4). */
+	plan: PlanSchema,
+	/** 台账 entries beyond the 佐证 ticks (version 4). */
+	ledger: LedgerSchema,
+});
+
 /** The current assessment's fields without the checks across fields (the form validates one field at a time). */
-export const AssessmentFieldsSchema = assessmentFields(SurveySchema);
-/** The current (version 3) assessment, as saved. */
-export const AssessmentSchema = assessmentSchema(SurveySchema);
-/** An assessment as saved by schema version 2: the same but for the survey. */
-export const AssessmentV2Schema = assessmentSchema(SurveyV2Schema);
+export const AssessmentFieldsSchema = v4Object;
+/** The current (version 4) assessment. */
+export const AssessmentSchema = v4Object.check(...baseChecks<z.output<typeof v4Object>>());
+/** An assessment as saved by schema version 3: no plan, no ledger. */
+export const AssessmentV3Schema = v3Object.check(...baseChecks<z.output<typeof v3Object>>());
+/** An assessment as saved by schema version 2: version 3 but for the survey. */
+export const AssessmentV2Schema = v2Object.check(...baseChecks<z.output<typeof v2Object>>());
 
 /** Keys of the survey that hold counts. */
 export const SURVEY_COUNT_KEYS = [
@@ -196,7 +214,13 @@ export type Answer = z.infer<typeof AnswerSchema>;
 export type Survey = z.infer<typeof SurveySchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
 export type Assessment = z.infer<typeof AssessmentSchema>;
+export type AssessmentV3 = z.infer<typeof AssessmentV3Schema>;
 export type AssessmentV2 = z.infer<typeof AssessmentV2Schema>;
+
+/** Version 3 → 4: the assessment gets an empty plan and ledger. */
+export function upgradeToV4(a: AssessmentV3): Assessment {
+	return { ...a, plan: emptyPlan(), ledger: {} };
+}
 export type Level = 0 | 1 | 2 | 3;
 
 /** An empty answer. */
@@ -256,5 +280,7 @@ export function newAssessment(opts: {
 			countBasic: false,
 		},
 		settings: { passMark: opts.passMark, modelMark: opts.modelMark },
+		plan: emptyPlan(),
+		ledger: {},
 	};
 }

@@ -19,7 +19,7 @@
  * Nothing else changes: answers, notes, evidence and settings are kept as they were.
  */
 import type { Catalogue } from './catalogue-schema';
-import type { Assessment, AssessmentV2 } from './assessment';
+import type { Assessment, AssessmentV2, AssessmentV3 } from './assessment';
 
 /** What a migration changed that the user should be told. */
 export type MigrationNote =
@@ -27,11 +27,11 @@ export type MigrationNote =
 	| { kind: 'survey-not-held' }
 	| { kind: 'catalogue-added'; from: string; to: string; ids: string[] };
 
-/** Version 2 → 3. */
+/** Version 2 → 3 (then 3 → 4 is `upgradeToV4` in assessment.ts). */
 export function migrateV2Assessment(
 	a: AssessmentV2,
 	catalogue: Catalogue,
-): { assessment: Assessment; notes: MigrationNote[] } {
+): { assessment: AssessmentV3; notes: MigrationNote[] } {
 	const notes: MigrationNote[] = [];
 	const surveyCriteria = catalogue.criteria.filter((c) => c.fromSurvey);
 	const held = surveyCriteria.find((c) => !c.rate);

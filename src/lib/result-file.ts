@@ -5,19 +5,23 @@
  * `scores` is written for people and other tools; on import the scores are always
  * recomputed from the answers, never trusted. Earlier versions are migrated one step at a
  * time: version 1 (the first, smaller format: profile and levels only) → 2 here, 2 → 3 in
- * migrate.ts (three-state vetoes honoured, `survey.held`); newer versions are refused.
+ * migrate.ts (three-state vetoes honoured, `survey.held`), 3 → 4 in assessment.ts (an empty
+ * 整改计划 and 台账: `upgradeToV4`); newer versions are refused.
  */
 import * as z from 'zod/mini';
 import type { Catalogue } from './catalogue-schema';
 import {
 	AssessmentSchema,
 	AssessmentV2Schema,
+	AssessmentV3Schema,
 	SCHEMA_VERSION,
+	upgradeToV4,
 	LIMITS,
 	emptyAnswer,
 	newAssessment,
 	type Assessment,
 	type AssessmentV2,
+	type AssessmentV3,
 } from './assessment';
 import { round1, type ScoreResult } from './scoring';
 import { migrateV2Assessment, type MigrationNote } from './migrate';
@@ -81,6 +85,22 @@ export const ResultFileSchema = z
 		/** The assessment as saved. */
 		assessment: AssessmentSchema,
 		/** Scores computed when the file was written (informative). */
+		scores: ScoresSchema,
+	})
+	.check(
+		z.refine((f) => f.catalogueVersion === f.assessment.catalogueVersion, {
+			message: 'catalogue versions differ',
+		}),
+	);
+
+/** Version 3 files: as version 4 but for the assessment (no plan, no ledger). */
+const V3FileSchema = z
+	.strictObject({
+		format: z.literal(FORMAT),
+		schemaVersion: z.literal(3),
+		catalogueVersion: z.string().check(z.regex(/^\d{4}\.\d+$/)),
+		exportedAt: z.string().check(z.maxLength(40)),
+		assessment: AssessmentV3Schema,
 		scores: ScoresSchema,
 	})
 	.check(
@@ -173,7 +193,7 @@ class ForbiddenKey extends Error {}
  * validating each makes the schema take seconds; so a file past these generous bounds
  * is refused before the schema runs.
  */
-const RESULT_FILE_BOUNDS = { maxEntries: 1_000, maxValues: 10_000 };
+const RESULT_FILE_BOUNDS = { maxEntries: 1_000, maxValues: 30_000 };
 
 /**
  * Walks parsed JSON breadth-first (no recursion, so deep nesting cannot overflow the
@@ -358,20 +378,38 @@ export function parseResultFile(text: string, opts: ParseOptions): ImportResult 
 	let migratedFrom: number | null = null;
 	let notes: MigrationNote[] = [];
 	if (version < SCHEMA_VERSION) {
-		// One step at a time: 1 → 2 → 3.
-		let older: AssessmentV2;
-		if (version === 1) {
-			const v1 = V1Schema.safeParse(data);
-			if (!v1.success)
-				return { ok: false, error: { code: 'bad-shape', detail: firstIssuePath(v1.error.issues) } };
-			older = migrateV1(v1.data, opts);
+		// One step at a time: 1 → 2 → 3 → 4.
+		let v3: AssessmentV3;
+		if (version === 3) {
+			const file = V3FileSchema.safeParse(data);
+			if (!file.success)
+				return {
+					ok: false,
+					error: { code: 'bad-shape', detail: firstIssuePath(file.error.issues) },
+				};
+			v3 = file.data.assessment;
 		} else {
-			const v2 = V2Schema.safeParse(data);
-			if (!v2.success)
-				return { ok: false, error: { code: 'bad-shape', detail: firstIssuePath(v2.error.issues) } };
-			older = v2.data.assessment;
+			let older: AssessmentV2;
+			if (version === 1) {
+				const v1 = V1Schema.safeParse(data);
+				if (!v1.success)
+					return {
+						ok: false,
+						error: { code: 'bad-shape', detail: firstIssuePath(v1.error.issues) },
+					};
+				older = migrateV1(v1.data, opts);
+			} else {
+				const v2 = V2Schema.safeParse(data);
+				if (!v2.success)
+					return {
+						ok: false,
+						error: { code: 'bad-shape', detail: firstIssuePath(v2.error.issues) },
+					};
+				older = v2.data.assessment;
+			}
+			({ assessment: v3, notes } = migrateV2Assessment(older, opts.catalogue));
 		}
-		({ assessment, notes } = migrateV2Assessment(older, opts.catalogue));
+		assessment = upgradeToV4(v3);
 		migratedFrom = version;
 		// The migrated assessment must be one the rest of the site (and storage) accepts.
 		const valid = AssessmentSchema.safeParse(assessment);
@@ -381,10 +419,13 @@ export function parseResultFile(text: string, opts: ParseOptions): ImportResult 
 				error: { code: 'bad-shape', detail: firstIssuePath(valid.error.issues) },
 			};
 	} else {
-		const v3 = ResultFileSchema.safeParse(data);
-		if (!v3.success)
-			return { ok: false, error: { code: 'bad-shape', detail: firstIssuePath(v3.error.issues) } };
-		assessment = v3.data.assessment;
+		const current = ResultFileSchema.safeParse(data);
+		if (!current.success)
+			return {
+				ok: false,
+				error: { code: 'bad-shape', detail: firstIssuePath(current.error.issues) },
+			};
+		assessment = current.data.assessment;
 	}
 	const known = new Set(opts.catalogue.criteria.map((c) => c.id));
 	const unknown = Object.keys(assessment.answers).filter((id) => !known.has(id));
@@ -401,7 +442,12 @@ export function parseResultFile(text: string, opts: ParseOptions): ImportResult 
  * 1 had no 否决 answers, so every veto is 未答, which version 3 honours).
  */
 export function migrateV1(v1: z.infer<typeof V1Schema>, opts: ParseOptions): AssessmentV2 {
-	const { survey, ...current } = newAssessment({
+	const {
+		survey,
+		plan: _plan,
+		ledger: _ledger,
+		...current
+	} = newAssessment({
 		id: opts.newId(),
 		// Cut to the name limit by code points (as the schema counts), never inside a surrogate pair.
 		name:

@@ -19,13 +19,16 @@
  * storage but ignored by scoring (the checklist import refuses unknown ids instead).
  *
  * Saved data carries no version number: an assessment saved by schema version 2 (before
- * `survey.held`) is recognised by its shape, migrated (migrate.ts) and written back.
+ * `survey.held`) is recognised by its shape, migrated (migrate.ts) and written back; one
+ * saved by version 3 (before the 整改计划 and 台账) gets an empty plan and ledger
+ * (`upgradeToV4`) and is written back likewise.
  */
 import {
 	AnswerSchema,
 	AssessmentFieldsSchema,
 	AssessmentSchema,
 	AssessmentV2Schema,
+	AssessmentV3Schema,
 	CriterionKeySchema,
 	FlagKeySchema,
 	FlagSchema,
@@ -35,6 +38,7 @@ import {
 	SurveySchema,
 	emptyAnswer,
 	newAssessment,
+	upgradeToV4,
 	type Assessment,
 	type Settings,
 } from './assessment';
@@ -123,6 +127,11 @@ export function repairAssessment(
 			data['catalogueVersion'],
 			base.catalogueVersion,
 		),
+		// The plan and ledger (version 4) are kept whole when valid; data saved before them has none.
+		plan: Object.hasOwn(data, 'plan') ? pick('plan', fields.plan, data['plan'], base.plan) : base.plan,
+		ledger: Object.hasOwn(data, 'ledger')
+			? pick('ledger', fields.ledger, data['ledger'], base.ledger)
+			: base.ledger,
 	};
 	for (const key of Object.keys(data)) if (!Object.hasOwn(fields, key)) reset.push(shortKey(key));
 
@@ -298,9 +307,18 @@ export class AssessmentStore {
 				assessments.push(result.data);
 				continue;
 			}
+			// Version 3: no plan, no ledger yet (nothing to tell the user).
+			const v3 = AssessmentV3Schema.safeParse(data);
+			if (v3.success && v3.data.id === id) {
+				const assessment = upgradeToV4(v3.data);
+				this.save(assessment, false);
+				assessments.push(assessment);
+				continue;
+			}
 			const older = this.catalogue ? AssessmentV2Schema.safeParse(data) : null;
 			if (older?.success && older.data.id === id && this.catalogue) {
-				const { assessment, notes } = migrateV2Assessment(older.data, this.catalogue);
+				const { assessment: v3From2, notes } = migrateV2Assessment(older.data, this.catalogue);
+				const assessment = upgradeToV4(v3From2);
 				// Written back in the current shape; if that fails the old copy stays and migrates again.
 				this.save(assessment, false);
 				assessments.push(assessment);

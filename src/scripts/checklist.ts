@@ -17,6 +17,7 @@ import {
 } from '../lib/checklist-form';
 import { effectiveLevel, scoreAssessment } from '../lib/scoring';
 import { computeSurvey, floorPercent, formatPercent } from '../lib/survey';
+import { evidenceCount } from '../lib/ledger';
 import { checkFileSize, parseResultFile, buildResultFile } from '../lib/result-file';
 import type { Repaired } from '../lib/storage';
 import { importErrorText } from './import-errors';
@@ -265,6 +266,9 @@ class ZzChecklist extends HTMLElement {
 						? t('criterion.unanswered')
 						: cat.levelNames[cs.level]!;
 			box.dataset['status'] = cs.status;
+			const count = box.querySelector<HTMLElement>('[data-evidence-count]');
+			if (count)
+				count.textContent = `（${t('criterion.evidenceCount', { ...evidenceCount(c, ans, this.a.ledger) })}）`;
 			const reason = box.querySelector<HTMLElement>('[data-na-reason]');
 			if (reason) reason.hidden = !ans?.na;
 			if (c.rate) {
@@ -424,6 +428,18 @@ class ZzChecklist extends HTMLElement {
 					this.restore();
 					this.showSaved(a.updatedAt);
 					showMessage(this.messages, t('assess.duplicated', { name: a.name }), 'ok');
+					break;
+				}
+				case 'next-year': {
+					const from = this.a.name;
+					const year = Math.max(
+						new Date().getFullYear(),
+						(Number(this.a.profile.assessedOn.slice(0, 4)) || 0) + 1,
+					);
+					const a = this.session.startNextYear(t('assess.defaultName', { year }));
+					this.restore();
+					this.showSaved(a.updatedAt);
+					showMessage(this.messages, t('assess.nextYearDone', { from, name: a.name }), 'ok');
 					break;
 				}
 				case 'backup': {

@@ -383,6 +383,13 @@ class ZzCompare extends HTMLElement {
 				el('td', f1(e.total)),
 				el('td', bandName(e.band)),
 				el('td', `${e.completionPercent}%`),
+				el(
+					'td',
+					e.plan.tasks
+						? t('compare.planCell', { done: e.plan.done, tasks: e.plan.tasks }) +
+								(e.plan.overdue ? t('plan.progressOverdue', { n: e.plan.overdue }) : '')
+						: t('compare.planNone'),
+				),
 				...cats.map((k) => el('td', f1(e.categoryPercents[k.id]))),
 			);
 			frag.append(tr);
@@ -555,6 +562,7 @@ function overviewCsvLabels(): OverviewCsvLabels {
 			t('overviewCsv.band'),
 			t('overviewCsv.completion'),
 		],
+		planHead: [t('overviewCsv.planTasks'), t('overviewCsv.planDone'), t('overviewCsv.planOverdue')],
 		noteHead: t('overviewCsv.noteHead'),
 		scope: { union: t('overviewCsv.scopeUnion'), subunit: t('overviewCsv.scopeSubunit') },
 		na: t('overviewCsv.na'),

@@ -15,6 +15,7 @@ import {
 	unitLine,
 } from './results-view';
 import { el } from './dom';
+import { renderPlanPanels } from './results-plan';
 
 type Charts = Awaited<ReturnType<typeof drawCharts>>;
 
@@ -87,6 +88,8 @@ class ZzResults extends HTMLElement {
 			readGuideTitles(),
 			this.dataset['base'] ?? '/',
 		);
+
+		renderPlanPanels(this, catalogue, a, score, this.dataset['base'] ?? '/');
 
 		const strengths = $('[data-strengths]');
 		strengths.replaceChildren();

@@ -4,7 +4,8 @@
  */
 import type { Catalogue } from '../lib/catalogue-schema';
 import { newAssessment, type Assessment, type Settings } from '../lib/assessment';
-import { defaultMarks } from '../lib/scoring';
+import { defaultMarks, scoreAssessment } from '../lib/scoring';
+import { levelsFromScore, nextYearAssessment } from '../lib/plan';
 import { AssessmentStore, type Repaired, type StorageLike, type WriteResult } from '../lib/storage';
 import { adoptCatalogue, type MigrationNote } from '../lib/migrate';
 import { t } from '../i18n/client';
@@ -111,6 +112,19 @@ export class Session {
 		Object.assign(copy, { id: newId(), name, createdAt: stamp, updatedAt: stamp });
 		this.add(copy);
 		return copy;
+	}
+
+	/** Next year's assessment from the current one (answers, ledger, unfinished tasks carried), made current. */
+	startNextYear(name: string): Assessment {
+		const from = this.current;
+		const next = nextYearAssessment(from, {
+			id: newId(),
+			name,
+			now: new Date(),
+			levels: levelsFromScore(scoreAssessment(this.catalogue, from).criteria),
+		});
+		this.add(next);
+		return next;
 	}
 
 	remove(id: string): void {

@@ -675,6 +675,11 @@ describe('overviewCsv', () => {
 			strings['overviewCsv.band'],
 			strings['overviewCsv.completion'],
 		],
+		planHead: [
+			strings['overviewCsv.planTasks'],
+			strings['overviewCsv.planDone'],
+			strings['overviewCsv.planOverdue'],
+		],
 		noteHead: strings['overviewCsv.noteHead'],
 		scope: {
 			union: strings['overviewCsv.scopeUnion'],
@@ -702,6 +707,9 @@ describe('overviewCsv', () => {
 				'等次',
 				'完成度%',
 				...titles,
+				'整改任务数',
+				'整改已完成',
+				'整改逾期',
 				'目录版本说明',
 			].join(','),
 		);
@@ -723,6 +731,9 @@ describe('overviewCsv', () => {
 				'合格',
 				'97',
 				...cats,
+				'0',
+				'0',
+				'0',
 				'',
 			].join(','),
 		);

@@ -207,5 +207,13 @@ describe('originality against the seed article', () => {
 				expect(copiedRuns(page.body)).toEqual([]);
 			},
 		);
+
+		it(`content/measures.yaml shares no run of ${RUN} 汉字 with the seed`, () => {
+			const measures = readFileSync('content/measures.yaml', 'utf8')
+				.split(/\r?\n/)
+				.filter((l) => !l.trimStart().startsWith('#'))
+				.join('\n');
+			expect(copiedRuns(measures)).toEqual([]);
+		});
 	}
 });

@@ -49,6 +49,7 @@ export function makeEntry(patch: Partial<OverviewEntry> = {}): OverviewEntry {
 		olderCatalogue: false,
 		missingCriteria: [],
 		notes: {},
+		plan: { tasks: 0, done: 0, overdue: 0, percentDone: null },
 		...patch,
 	};
 }

@@ -23,6 +23,14 @@ import {
 	type ParseOptions,
 } from '../../src/lib/result-file';
 import { scoreAssessment } from '../../src/lib/scoring';
+import {
+	PLAN_LIMITS,
+	TASK_STATUSES,
+	type LevelState,
+	type Plan,
+	type Task,
+} from '../../src/lib/plan';
+import { LEDGER_LIMITS, type Ledger } from '../../src/lib/ledger';
 import { AssessmentStore } from '../../src/lib/storage';
 import { FakeStorage, NOW, realCatalogue } from './helpers';
 
@@ -172,6 +180,92 @@ const settings = fc
 	.filter(([a, b]) => a < b)
 	.map(([passMark, modelMark]) => ({ passMark, modelMark }));
 
+const day = fc
+	.date({
+		min: new Date('2000-01-01T00:00:00Z'),
+		max: new Date('2099-12-31T00:00:00Z'),
+		noInvalidDate: true,
+	})
+	.map((d) => d.toISOString().slice(0, 10));
+const maybeDay = fc.oneof(fc.constant(''), day);
+const criterionOrNull = fc.oneof(fc.constant(null), fc.constantFrom(...CRITERIA));
+const levelOrNull = fc.constantFrom(null, 0, 1, 2, 3) as fc.Arbitrary<0 | 1 | 2 | 3 | null>;
+const taskArb: fc.Arbitrary<Task> = fc
+	.record(
+		{
+			id: fc.stringMatching(/^[A-Za-z0-9-]{1,64}$/),
+			criterion: criterionOrNull,
+			title: text(PLAN_LIMITS.title).filter((s) => s.length > 0),
+			levelAtStart: levelOrNull,
+			target: text(PLAN_LIMITS.target),
+			measures: fc.array(text(PLAN_LIMITS.measureText), { maxLength: PLAN_LIMITS.measures }),
+			owner: text(PLAN_LIMITS.owner),
+			due: maybeDay,
+			status: fc.constantFrom(...TASK_STATUSES),
+			pauseReason: text(PLAN_LIMITS.reason),
+			doneOn: maybeDay,
+			progress: fc.array(
+				fc.record(
+					{ date: day, text: text(PLAN_LIMITS.progressText).filter((s) => s.length > 0) },
+					plain,
+				),
+				{ maxLength: 3 },
+			),
+			carriedFrom: text(100),
+		},
+		plain,
+	)
+	.map((t) =>
+		t.status === 'paused' && t.pauseReason.trim() === '' ? { ...t, pauseReason: '因故' } : t,
+	);
+const planArb: fc.Arbitrary<Plan> = fc.record(
+	{
+		tasks: fc.uniqueArray(taskArb, { maxLength: 5, selector: (t) => t.id }),
+		review: fc.oneof(
+			fc.constant(null),
+			fc.record(
+				{
+					fromName: text(100),
+					fromAssessedOn: maybeDay,
+					tasks: fc.array(
+						fc.record(
+							{
+								id: fc.stringMatching(/^[A-Za-z0-9-]{1,64}$/),
+								criterion: criterionOrNull,
+								title: text(PLAN_LIMITS.title).filter((s) => s.length > 0),
+								status: fc.constantFrom(...TASK_STATUSES),
+								doneOn: maybeDay,
+							},
+							plain,
+						),
+						{ maxLength: 4 },
+					),
+					levels: fc.dictionary(
+						fc.constantFrom(...CRITERIA),
+						fc.constantFrom(null, 0, 1, 2, 3, 'na') as fc.Arbitrary<LevelState>,
+						{ maxKeys: 4, ...plain },
+					),
+				},
+				plain,
+			),
+		),
+	},
+	plain,
+);
+const ledgerArb: fc.Arbitrary<Ledger> = fc.dictionary(
+	fc.stringMatching(/^[A-Z]\d{1,2}\.\d$/),
+	fc.record(
+		{
+			na: fc.boolean(),
+			location: text(LEDGER_LIMITS.location),
+			updatedOn: maybeDay,
+			note: text(LEDGER_LIMITS.note),
+		},
+		plain,
+	),
+	{ maxKeys: 8, ...plain },
+);
+
 function assessmentArb(
 	answerKeys: fc.Arbitrary<string>,
 	maxAnswers: number,
@@ -204,6 +298,8 @@ function assessmentArb(
 			eligibility: flags,
 			survey: surveyArb,
 			settings,
+			plan: planArb,
+			ledger: ledgerArb,
 		},
 		plain,
 	);

@@ -251,7 +251,7 @@ describe('errors', () => {
 		expectError(parseResultFile(typeof t === 'function' ? t() : t, opts()), 'not-result-file');
 	});
 
-	it.each([4, 99, 1000])('newer-version: schemaVersion %i', (v) => {
+	it.each([SCHEMA_VERSION + 1, 99, 1000])('newer-version: schemaVersion %i', (v) => {
 		const detail = expectError(
 			parseResultFile(text({ ...fileOf(sample()), schemaVersion: v }), opts()),
 			'newer-version',

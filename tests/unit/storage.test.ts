@@ -433,7 +433,8 @@ describe('saved data of schema version 2 (issue 9)', () => {
 	it('loads, migrates to version 3 and is written back; answers and notes kept', () => {
 		const current = make('old', { vetoes: { V1: false } });
 		const { held: _held, ...counts } = current.survey;
-		const v2 = { ...current, catalogueVersion: '2026.1', survey: { ...counts, countBasic: true } };
+		const { plan: _plan, ledger: _ledger, ...rest } = current;
+		const v2 = { ...rest, catalogueVersion: '2026.1', survey: { ...counts, countBasic: true } };
 		const storage = new FakeStorage();
 		storage.setItem(assessmentKey('old'), JSON.stringify(v2));
 		storage.setItem(INDEX_KEY, JSON.stringify({ ids: ['old'], currentId: 'old' }));
