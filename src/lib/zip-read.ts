@@ -78,12 +78,12 @@ const isSystemFile = (name: string) =>
 
 /**
  * Streams an archive: `onEntry` gets each `.json` entry, in archive order, as soon as it
- * is whole. Throws `ZipRefused` when a limit is broken or the archive is damaged.
+ * is whole (awaited before more bytes are read, so a slow consumer holds the stream). Throws `ZipRefused` when a limit is broken or the archive is damaged.
  */
 export async function readZip(
 	chunks: AsyncIterable<Uint8Array>,
 	limits: ZipLimits,
-	onEntry: (entry: ZipEntry) => void,
+	onEntry: (entry: ZipEntry) => void | Promise<void>,
 ): Promise<ZipStats> {
 	let refusal: ZipRefusal | null = null;
 	let entries = 0;
@@ -139,7 +139,7 @@ export async function readZip(
 	});
 	unzip.register(UnzipInflate);
 
-	const check = () => {
+	const check = async () => {
 		if (
 			!refusal &&
 			totalOut > limits.ratioFloorBytes &&
@@ -147,7 +147,7 @@ export async function readZip(
 		)
 			refuse({ code: 'zip-ratio', detail: String(limits.maxRatio) });
 		if (refusal) throw new ZipRefused(refusal);
-		for (const e of ready.splice(0)) onEntry(e);
+		for (const e of ready.splice(0)) await onEntry(e);
 	};
 
 	let sawData = false;
@@ -159,7 +159,7 @@ export async function readZip(
 		} catch {
 			refuse({ code: 'zip-broken', detail: '' });
 		}
-		check();
+		await check();
 	}
 	try {
 		unzip.push(new Uint8Array(0), true);
@@ -167,7 +167,7 @@ export async function readZip(
 		refuse({ code: 'zip-broken', detail: '' });
 	}
 	if (!sawData || entries === 0) refuse({ code: 'zip-broken', detail: '' });
-	check();
+	await check();
 	return { entries, skipped, bytes: totalOut };
 }
 

@@ -45,6 +45,9 @@ interface Running {
 	rejected: Rejected[];
 	refused: { name: string; refusal: ZipRefusal }[];
 	finish: () => void;
+	/** From the worker's `done`: how long it took and how many files were not result files. */
+	ms: number;
+	skipped: number;
 }
 
 class ZzCompare extends HTMLElement {
@@ -183,6 +186,9 @@ class ZzCompare extends HTMLElement {
 				this.rejected = [...this.rejected, ...r.rejected];
 				this.refused = [...this.refused, ...r.refused];
 				this.recompute();
+				this.$('[data-load-status]').textContent =
+					t('compare.loaded', { n: this.entries.length, ms: r.ms }) +
+					(r.skipped ? t('compare.loadedSkipped', { n: r.skipped }) : '');
 			}),
 		);
 	}
@@ -191,7 +197,7 @@ class ZzCompare extends HTMLElement {
 	private run(
 		items: LoadItem[],
 		quiet: boolean,
-	): Promise<Pick<Running, 'entries' | 'rejected' | 'refused'> | null> {
+	): Promise<Pick<Running, 'entries' | 'rejected' | 'refused' | 'ms' | 'skipped'> | null> {
 		const worker = new Worker(new URL('./compare-worker.ts', import.meta.url), {
 			type: 'module',
 		});
@@ -211,6 +217,8 @@ class ZzCompare extends HTMLElement {
 				rejected: [],
 				refused: [],
 				finish: () => resolve(null),
+				ms: 0,
+				skipped: 0,
 			};
 			this.running = running;
 			const end = (result: Parameters<typeof resolve>[0]) => {
@@ -240,10 +248,8 @@ class ZzCompare extends HTMLElement {
 						running.refused.push({ name: m.name, refusal: m.refusal });
 						break;
 					case 'done':
-						if (!quiet)
-							status.textContent =
-								t('compare.loaded', { n: m.valid, ms: m.ms }) +
-								(m.skipped ? t('compare.loadedSkipped', { n: m.skipped }) : '');
+						running.ms = m.ms;
+						running.skipped = m.skipped;
 						end(running);
 						break;
 					case 'failed':
