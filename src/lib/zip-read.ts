@@ -120,7 +120,12 @@ export async function readZip(
 				refuse({ code: 'zip-total', detail: mb(limits.maxTotalBytes) });
 				return file.terminate();
 			}
-			if (size <= 4 && data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b)
+			// Checked as the bytes come out too, so a bomb stops within one chunk of input.
+			if (totalOut > limits.ratioFloorBytes && totalOut / Math.max(1, totalIn) > limits.maxRatio) {
+				refuse({ code: 'zip-ratio', detail: String(limits.maxRatio) });
+				return file.terminate();
+			}
+			if (size === data.length && data[0] === 0x50 && data[1] === 0x4b && data[2] === 3)
 				return refuse({ code: 'zip-nested', detail: name });
 			if (wanted && kept) {
 				if (size > MAX_FILE_BYTES) {

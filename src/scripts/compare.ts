@@ -148,6 +148,7 @@ class ZzCompare extends HTMLElement {
 		});
 		this.recompute();
 		this.loadStored();
+		this.prepareWorker();
 	}
 
 	// ---- loading -------------------------------------------------------------------------
@@ -198,9 +199,7 @@ class ZzCompare extends HTMLElement {
 		items: LoadItem[],
 		quiet: boolean,
 	): Promise<Pick<Running, 'entries' | 'rejected' | 'refused' | 'ms' | 'skipped'> | null> {
-		const worker = new Worker(new URL('./compare-worker.ts', import.meta.url), {
-			type: 'module',
-		});
+		const worker = this.takeWorker();
 		const bar = this.$<HTMLProgressElement>('[data-progress-bar]');
 		const counts = this.$('[data-progress-counts]');
 		const status = this.$('[data-load-status]');
@@ -224,6 +223,7 @@ class ZzCompare extends HTMLElement {
 			const end = (result: Parameters<typeof resolve>[0]) => {
 				worker.terminate();
 				this.running = null;
+				this.prepareWorker();
 				this.$('[data-progress]').hidden = true;
 				resolve(result);
 			};
@@ -271,6 +271,28 @@ class ZzCompare extends HTMLElement {
 			};
 			worker.postMessage(request);
 		});
+	}
+
+	private spare: Worker | null = null;
+
+	/**
+	 * A worker for the next load. One is started ahead (when the page is idle and after
+	 * each load), so a pick starts work at once instead of waiting for the worker to boot.
+	 */
+	private takeWorker(): Worker {
+		const worker = this.spare ?? ZzCompare.newWorker();
+		this.spare = null;
+		return worker;
+	}
+
+	private static newWorker(): Worker {
+		return new Worker(new URL('./compare-worker.ts', import.meta.url), { type: 'module' });
+	}
+
+	private prepareWorker(): void {
+		const start = () => (this.spare ??= ZzCompare.newWorker());
+		if ('requestIdleCallback' in window) requestIdleCallback(start);
+		else setTimeout(start, 200);
 	}
 
 	/** Stops the load in progress: its worker ends, nothing it read is kept. */

@@ -4,7 +4,7 @@
  * shows is checked against figures worked out in this file from the files themselves
  * (their `scores` block), never through src/lib/aggregate.ts.
  */
-import { test, expect, type Locator, type Page } from '@playwright/test';
+import { test, expect as baseExpect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { join } from 'node:path';
@@ -25,6 +25,9 @@ import {
 	tempDir,
 	writeFiles,
 } from './support';
+
+/** Files load in a Web Worker: on a busy machine a load can take several seconds. */
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 // ------------------------------------------------------------------ the files
 
@@ -220,12 +223,15 @@ async function loadAll(page: Page): Promise<void> {
 	await page.goto('/compare/');
 	await expect(page.getByText(strings['compare.none'])).toBeVisible();
 	await pick(page, strings['compare.pickFolder'], folderDir);
+	// Loading runs in a worker; on a busy machine it can take a while.
 	await expect(page.getByRole('status').filter({ hasText: '已载入' })).toContainText(
 		`已载入 ${expected.length - series.length} 份评估`,
+		{ timeout: 60_000 },
 	);
 	await pick(page, strings['compare.pickFiles'], seriesPaths);
 	await expect(page.getByRole('status').filter({ hasText: '已载入' })).toContainText(
 		`已载入 ${expected.length} 份评估`,
+		{ timeout: 60_000 },
 	);
 }
 
@@ -568,7 +574,7 @@ test.describe('compare: loading many files', () => {
 	}) => {
 		await loadAll(page);
 		await page
-			.getByLabel(strings['compare.branch'], { exact: true })
+			.getByRole('combobox', { name: strings['compare.branch'], exact: true })
 			.selectOption({ label: `${SERIES_UNION}（3）` });
 		const dated = expected
 			.filter((e) => e.unitName === SERIES_UNIT)
@@ -778,7 +784,7 @@ test('the over-time section shows only with a unit of two or more dates, the one
 	// Three dates of one branch loaded: the section appears with that branch compared.
 	await pick(page, strings['compare.pickFiles'], seriesPaths);
 	await expect(heading).toBeVisible();
-	const branch = page.getByLabel(strings['compare.branch'], { exact: true });
+	const branch = page.getByRole('combobox', { name: strings['compare.branch'], exact: true });
 	await expect(branch.locator('option')).toHaveText([`${SERIES_UNION}（3）`]);
 	await expect(page.getByRole('table', { name: strings['compare.timeTable'] })).toBeVisible();
 
