@@ -143,7 +143,7 @@ class ZzCompare extends HTMLElement {
 		this.$('[data-copies]').addEventListener('change', (e) => {
 			const radio = e.target as HTMLInputElement;
 			if (radio.type !== 'radio') return;
-			this.choices.set(radio.name.slice('copy-'.length), radio.value);
+			this.choices.set(radio.dataset['key'] ?? '', radio.value);
 			this.recompute();
 		});
 		this.recompute();
@@ -355,7 +355,7 @@ class ZzCompare extends HTMLElement {
 			n: this.copies.length,
 		});
 		this.$('[data-copies-list]').replaceChildren(
-			...this.copies.slice(0, 200).map((g) => {
+			...this.copies.slice(0, 200).map((g, gi) => {
 				const set = el('fieldset', null, 'copy-group');
 				set.append(
 					el('legend', t('compare.copyGroup', { branch: g.branch, date: g.assessedOn || '—' })),
@@ -364,7 +364,8 @@ class ZzCompare extends HTMLElement {
 					const label = el('label', null, 'check');
 					const radio = el('input');
 					radio.type = 'radio';
-					radio.name = `copy-${g.key}`;
+					radio.name = `copy-${gi}`;
+					radio.dataset['key'] = g.key;
 					radio.value = o.fileName;
 					radio.checked = o.fileName === g.chosen;
 					label.append(

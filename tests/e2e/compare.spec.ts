@@ -1028,9 +1028,11 @@ test('two files for one unit and date are both offered, and the reader chooses w
 	const table = overview(page);
 	await expect(bodyRows(table)).toHaveCount(1);
 	const first = (await rowTexts(table))[0]![2];
-	const other = group.getByRole('radio', { checked: false });
-	const otherName = (await other.evaluate((r: HTMLInputElement) => r.value)) ?? '';
-	await other.check();
+	const otherName = await group
+		.getByRole('radio', { checked: false })
+		.evaluate((r: HTMLInputElement) => r.value);
+	await group.getByRole('radio', { name: new RegExp(`^${otherName}（`) }).check();
+	await expect(group.getByRole('radio', { name: new RegExp(`^${otherName}（`) })).toBeChecked();
 	await expect(bodyRows(table)).toHaveCount(1);
 	const want = otherName.endsWith('定稿.json') ? totals[1]! : totals[0]!;
 	await expect(bodyRows(table).first().getByRole('cell').nth(1)).toHaveText(f1(want));
