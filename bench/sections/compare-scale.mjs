@@ -136,9 +136,19 @@ export async function compareAtScale({ root, b, serverUrl, record }) {
 		select.dispatchEvent(new Event('input', { bubbles: true }));
 		return performance.now() - t;
 	});
+	// The statistics follow the table in the next task: the time until they are shown too.
+	const filterStats = await timed(async () => {
+		const input = document.querySelector('[data-filter-text]');
+		input.value = '工会';
+		const t = performance.now();
+		input.dispatchEvent(new Event('input', { bubbles: true }));
+		await new Promise((r) => setTimeout(r, 0));
+		await new Promise((r) => setTimeout(r, 0));
+		return performance.now() - t;
+	});
 	record(
 		'aggregate',
-		'10,000 rows: sort by total (click → table and statistics shown)',
+		'10,000 rows: sort by total (click → table shown)',
 		`${Math.round(sortTotal)} ms`,
 		'≤ 100 ms',
 	);
@@ -150,11 +160,16 @@ export async function compareAtScale({ root, b, serverUrl, record }) {
 	);
 	record(
 		'aggregate',
-		'10,000 rows: filter by name (typed → table and statistics shown)',
+		'10,000 rows: filter by name (typed → table shown)',
 		`${Math.round(filterText)} ms`,
 		'≤ 100 ms',
 	);
 	record('aggregate', '10,000 rows: filter by band', `${Math.round(filterBand)} ms`, '≤ 100 ms');
+	record(
+		'aggregate',
+		'10,000 rows: filter by name → table and statistics (histogram, bands, sub-units) shown',
+		`${Math.round(filterStats)} ms`,
+	);
 	await ctx.close();
 }
 

@@ -313,11 +313,17 @@ class ZzCompare extends HTMLElement {
 		this.copies = resolved.copies;
 		this.$('[data-none]').hidden = this.entries.length > 0;
 		this.$('[data-has-entries]').hidden = this.entries.length === 0;
-		this.renderRejected();
-		this.renderCopies();
-		this.renderBranches();
 		this.renderOverview();
+		// The rest in tasks of their own: each is a pass over every entry.
+		clearTimeout(this.restTimer);
+		this.restTimer = window.setTimeout(() => {
+			this.renderRejected();
+			this.renderCopies();
+			this.restTimer = window.setTimeout(() => this.renderBranches(), 0);
+		}, 0);
 	}
+
+	private restTimer = 0;
 
 	private renderRejected(): void {
 		const box = this.$<HTMLDetailsElement>('[data-rejected]');
@@ -578,9 +584,16 @@ class ZzCompare extends HTMLElement {
 		this.renderTable();
 	}
 
+	private summaryTimer = 0;
+
+	/**
+	 * The table answers at once; the statistics follow in the next task, so with 10,000
+	 * entries no single task holds the page (typing in the filter stays smooth).
+	 */
 	private renderOverview(): void {
 		this.renderTable();
-		this.renderSummary(this.shown);
+		clearTimeout(this.summaryTimer);
+		this.summaryTimer = window.setTimeout(() => this.renderSummary(this.shown), 0);
 	}
 
 	/** The table head, the visible page of rows and the pager. */
@@ -630,7 +643,8 @@ class ZzCompare extends HTMLElement {
 					sort: { id: c.id, dir: same && this.query.sort.dir === 'desc' ? 'asc' : 'desc' },
 					page: 0,
 				};
-				this.renderOverview();
+				// The same entries in another order: the statistics stay as they are.
+				this.renderTable();
 				this.querySelector<HTMLElement>(`th[data-sort="${c.id}"] button`)?.focus();
 			});
 			th.append(button);
