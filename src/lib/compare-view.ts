@@ -263,8 +263,8 @@ export function branchSummary(
 		why.push(
 			text('compare.why.capped', { uncapped: bandName(e.uncappedBand), band: bandName(e.band) }),
 		);
-	if (e.vetoes.length)
-		why.push(text('compare.why.vetoes', { list: vetoNames(e, catalogue).join('；') }));
+	if (e.vetoes.length || e.unansweredVetoes?.length)
+		why.push(text('compare.why.vetoes', { list: vetoNames(e, catalogue, text).join('；') }));
 	if (e.missingRequired.length)
 		why.push(text('compare.why.required', { list: requiredNames(e, catalogue, text).join('；') }));
 	if (!e.capped) {

@@ -74,12 +74,18 @@ export function categoryCell(e: OverviewEntry, categoryId: string, text: Text): 
 	return { text: f1(v) };
 }
 
-/** The 否决 conditions an entry reports, named. */
-export function vetoNames(e: OverviewEntry, catalogue: Catalogue): string[] {
-	return e.vetoes.map((id) => {
+/** The 否决 conditions an entry reports, named, then those not answered yet, marked 未答. */
+export function vetoNames(e: OverviewEntry, catalogue: Catalogue, text?: Text): string[] {
+	const name = (id: string) => {
 		const v = catalogue.vetoes.find((x) => x.id === id);
 		return v ? `${id} ${v.title}` : id;
-	});
+	};
+	return [
+		...e.vetoes.map(name),
+		...(text
+			? (e.unansweredVetoes ?? []).map((id) => `${name(id)}（${text('compare.cell.unanswered')}）`)
+			: []),
+	];
 }
 
 /** The 必备 criteria below 基本落实, named, with 未评 for those not answered. */
@@ -202,12 +208,15 @@ export function overviewColumns(catalogue: Catalogue, text: Text): OverviewColum
 			note: text('compare.col.vetoesNote'),
 			group: 'main',
 			cell: (e) =>
-				e.vetoes.length
-					? { text: vetoNames(e, catalogue).join('；'), tone: 'flag' }
+				e.vetoes.length || e.unansweredVetoes?.length
+					? { text: vetoNames(e, catalogue, text).join('；'), tone: 'flag' }
 					: { text: text('compare.cell.none') },
-			sort: (e) => e.vetoes.length,
+			sort: (e) => e.vetoes.length * 100 + (e.unansweredVetoes?.length ?? 0),
 			csv: [
-				{ header: text('overviewCsv.vetoes'), value: (e) => vetoNames(e, catalogue).join('；') },
+				{
+					header: text('overviewCsv.vetoes'),
+					value: (e) => vetoNames(e, catalogue, text).join('；'),
+				},
 			],
 		},
 		{

@@ -73,6 +73,8 @@ export interface OverviewEntry {
 	uncappedBand: BandId;
 	/** Ids of the 否决 conditions the file reports as present (V1 …). */
 	vetoes: string[];
+	/** Ids of the 否决 questions not answered yet (they also keep the band below 模范). */
+	unansweredVetoes: string[];
 	/** Ids of 必备 criteria below 基本落实 (or unanswered). */
 	missingRequired: string[];
 	/** Criteria answered and criteria that apply (not 不适用), over the whole catalogue. */
@@ -224,6 +226,7 @@ function toEntry(file: FileInput, parsed: Assessment, opts: LoadOptions): Overvi
 		capped: score.capped,
 		uncappedBand: score.uncappedBand.id,
 		vetoes: [...score.vetoes],
+		unansweredVetoes: [...score.unansweredVetoes],
 		missingRequired: [...score.missingRequired],
 		answeredCount: score.completion.answered,
 		applicableCount: score.completion.total,

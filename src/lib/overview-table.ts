@@ -118,6 +118,9 @@ export function filterEntries(
 			(!filter.band || e.band === filter.band) &&
 			(!filter.scope || e.scope === filter.scope) &&
 			(!completion || e.complete === (completion === 'complete')) &&
-			(!filter.flaggedOnly || e.vetoes.length > 0 || e.missingRequired.length > 0),
+			(!filter.flaggedOnly ||
+				e.vetoes.length > 0 ||
+				(e.unansweredVetoes?.length ?? 0) > 0 ||
+				e.missingRequired.length > 0),
 	);
 }

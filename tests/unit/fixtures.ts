@@ -43,6 +43,7 @@ export function makeEntry(patch: Partial<OverviewEntry> = {}): OverviewEntry {
 		capped: false,
 		uncappedBand: 'qibu',
 		vetoes: [],
+		unansweredVetoes: [],
 		missingRequired: [],
 		answeredCount: 0,
 		applicableCount: 0,
