@@ -28,6 +28,8 @@ import {
 
 /** Files load in a Web Worker: on a busy machine a load can take several seconds. */
 const expect = baseExpect.configure({ timeout: 20_000 });
+// Each test loads files at least once or twice; give a busy machine room (no speed is asserted).
+test.beforeEach(() => test.setTimeout(120_000));
 
 // ------------------------------------------------------------------ the files
 
