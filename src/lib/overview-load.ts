@@ -17,6 +17,7 @@ import {
 	type ParseOptions,
 } from './result-file';
 import { round1, scoreAssessment, type BandResult } from './scoring';
+import { compareUnitNames } from './unit-order';
 
 /** A band id: qibu, jianshe, hege or mofan. */
 export type BandId = BandResult['id'];
@@ -121,7 +122,7 @@ export interface LoadResult {
 }
 
 /** Compares names the way a Chinese reader expects, numbers in numeric order (单位2 before 单位10). */
-export const nameOrder = new Intl.Collator('zh-CN', { numeric: true }).compare;
+export const nameOrder = compareUnitNames;
 
 /** Compares criterion ids so that A2 comes before A10. */
 export const idOrder = new Intl.Collator('en', { numeric: true }).compare;
