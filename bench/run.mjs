@@ -7,7 +7,9 @@
  *   search     against pagefind's default UI on the same pages (bench/sections/search.mjs):
  *              cold and warm first result at 4× CPU, bytes of first queries, ranking top-1/3
  *   import     a hostile 5 MB file refused on the checklist at 4× CPU slowdown
- *   aggregate  1,000 generated result files loaded and aggregated (Node and browser)
+ *   aggregate  1,000 generated result files loaded and aggregated (Node and browser); 10,000
+ *              in one zip on the compare page (time, longest task, memory, sort and filter);
+ *              the roll-up command on 100,000 files (`--rollup-files=N` to change)
  *   bigsite    a generated site of 2,000 guide pages: build time and peak memory
  *   lighthouse Lighthouse 13.5 mobile, median of 3 runs per kind of page (fetched with npm exec)
  *
@@ -30,6 +32,7 @@ import {
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { compareAtScale, rollupAtScale } from './sections/compare-scale.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'bench', 'out');
@@ -376,6 +379,7 @@ if (want('search') || want('import') || want('aggregate')) {
 				status?.match(/耗时 (\d+)/)?.[1] + ' ms',
 			);
 			await ctx.close();
+			await compareAtScale({ root, b, serverUrl: server.url, record });
 		}
 	} finally {
 		await b.close();
@@ -530,6 +534,16 @@ async function seedAssessment(port, siteUrl) {
 	});
 	await page.close();
 	await cdp.close();
+}
+
+// ---- roll-up command ----------------------------------------------------------------------
+if (want('aggregate')) {
+	const count = Number(
+		(process.argv.find((a) => a.startsWith('--rollup-files=')) ?? '--rollup-files=100000').slice(
+			15,
+		),
+	);
+	await rollupAtScale({ root, count, measured, record });
 }
 
 // ---- bigsite ----------------------------------------------------------------------------

@@ -1,12 +1,15 @@
 /**
- * The per-criterion CSV ("下载 CSV"): one row per criterion, then a total row.
+ * CSV downloads: the per-criterion CSV of one assessment ("下载 CSV", one row per
+ * criterion, then a total row) and the 上级工会 overview CSV (one row per branch).
  * Labels are passed in so the module stays free of the strings file and testable.
  */
 import type { Catalogue } from './catalogue-schema';
 import type { Assessment } from './assessment';
 import type { ScoreResult } from './scoring';
 import { round1 } from './scoring';
-import { toCsv, type Cell } from './csv';
+import { csvCell, toCsv, type Cell } from './csv';
+import type { OverviewEntry } from './overview-load';
+import type { OverviewColumn } from './overview-columns';
 
 export interface CsvLabels {
 	header: string[];
@@ -105,4 +108,29 @@ export function nextSelfCheck(assessedOn: string, fallback: Date): string {
 	const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : fallback;
 	const next = new Date(Date.UTC(d.getUTCFullYear() + 1, d.getUTCMonth(), d.getUTCDate()));
 	return next.toISOString().slice(0, 10);
+}
+
+// ---------------------------------------------------------------- overview CSV
+
+/** The overview CSV's header row: every column's CSV headers, in column order. */
+export function overviewCsvHeader(columns: readonly OverviewColumn[]): Cell[] {
+	return columns.flatMap((c) => c.csv.map((x) => x.header));
+}
+
+/** One entry's row of the overview CSV. */
+export function overviewCsvRow(e: OverviewEntry, columns: readonly OverviewColumn[]): Cell[] {
+	return columns.flatMap((c) => c.csv.map((x) => x.value(e)));
+}
+
+/** One CSV line (no BOM, CRLF end), for writing the overview a row at a time. */
+export function csvLine(cells: readonly Cell[]): string {
+	return cells.map(csvCell).join(',') + '\r\n';
+}
+
+/** The overview as CSV for Excel: one row per entry, in the order given, with every CSV column. */
+export function overviewCsv(
+	entries: readonly OverviewEntry[],
+	columns: readonly OverviewColumn[],
+): string {
+	return toCsv([overviewCsvHeader(columns), ...entries.map((e) => overviewCsvRow(e, columns))]);
 }

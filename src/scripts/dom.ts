@@ -26,3 +26,8 @@ export function showMessage(
 ): void {
 	box.replaceChildren(el('p', text, `notice ${kind}`));
 }
+
+/** Guidance titles embedded by GuideTitles.astro (page id → title). */
+export function readGuideTitles(): Record<string, string> {
+	return readJson<Record<string, string>>('zz-guides', {});
+}

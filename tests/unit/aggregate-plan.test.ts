@@ -1,11 +1,9 @@
 /** The compare page's 整改进度 column: figures per branch, sorting and the CSV columns. */
 import { describe, expect, it } from 'vitest';
-import {
-	overviewCsv,
-	planFigures,
-	sortEntries,
-	type OverviewCsvLabels,
-} from '../../src/lib/aggregate';
+import { planFigures } from '../../src/lib/overview-load';
+import { overviewColumns } from '../../src/lib/overview-columns';
+import { sortBy } from '../../src/lib/overview-table';
+import { overviewCsv } from '../../src/lib/export-csv';
 import { newTask, type Task } from '../../src/lib/plan';
 import { catalogue, makeEntry } from './fixtures';
 import { parseCsv } from '../support/parse-csv';
@@ -32,7 +30,11 @@ describe('planFigures', () => {
 	});
 });
 
-describe('sorting and CSV', () => {
+describe('the 整改进度 column: sorting, cell and CSV', () => {
+	const text = (key: string, params?: Record<string, string | number>) =>
+		key + (params ? JSON.stringify(params) : '');
+	const columns = overviewColumns(catalogue, text);
+	const plan = columns.find((c) => c.id === 'plan')!;
 	const entries = [
 		makeEntry({ unitName: '甲', plan: { tasks: 4, done: 1, overdue: 2, percentDone: 25 } }),
 		makeEntry({ unitName: '乙', plan: { tasks: 0, done: 0, overdue: 0, percentDone: null } }),
@@ -42,21 +44,22 @@ describe('sorting and CSV', () => {
 		['asc', ['甲', '丙', '乙']],
 		['desc', ['丙', '甲', '乙']],
 	] as const)('by share done, %s, branches without a plan last', (dir, order) => {
-		expect(sortEntries(entries, 'plan', dir).map((e) => e.unitName)).toEqual(order);
+		expect(sortBy(entries, plan.sort, dir).map((e) => e.unitName)).toEqual(order);
 	});
-	it('writes tasks, done and overdue after the categories', () => {
-		const labels: OverviewCsvLabels = {
-			head: ['单位', '工会', '范围', '上级', '日期', '总分', '基本分', '加分', '档次', '完成度'],
-			planHead: ['整改任务数', '整改已完成', '整改逾期'],
-			noteHead: '备注',
-			scope: { union: '基层工会', subunit: '分工会' },
-			na: '不适用',
-			olderCatalogue: (v) => v,
-			missingCriteria: (ids) => ids.join(','),
-		};
-		const rows = parseCsv(overviewCsv(entries, catalogue, labels).slice(1));
-		const at = 10 + catalogue.categories.length;
-		expect(rows[0]!.slice(at, at + 3)).toEqual(['整改任务数', '整改已完成', '整改逾期']);
+	it('names done, total and overdue in the cell, and flags overdue', () => {
+		expect(plan.cell(entries[0]!).text).toContain('compare.planCell{"done":1,"tasks":4}');
+		expect(plan.cell(entries[0]!).text).toContain('plan.progressOverdue{"n":2}');
+		expect(plan.cell(entries[0]!).tone).toBe('flag');
+		expect(plan.cell(entries[1]!).text).toBe('compare.planNone');
+	});
+	it('writes tasks, done and overdue to the CSV', () => {
+		const rows = parseCsv(overviewCsv(entries, columns).replace(/^\uFEFF/, ''));
+		const at = rows[0]!.indexOf('overviewCsv.planTasks');
+		expect(rows[0]!.slice(at, at + 3)).toEqual([
+			'overviewCsv.planTasks',
+			'overviewCsv.planDone',
+			'overviewCsv.planOverdue',
+		]);
 		expect(rows[1]!.slice(at, at + 3)).toEqual(['4', '1', '2']);
 		expect(rows[2]!.slice(at, at + 3)).toEqual(['0', '0', '0']);
 	});

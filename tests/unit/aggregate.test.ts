@@ -10,7 +10,7 @@ import {
 	histogram,
 	loadResultFiles,
 	overviewCsv,
-	type OverviewCsvLabels,
+	overviewColumns,
 	percentileInc,
 	rollUpSubunits,
 	sortEntries,
@@ -661,35 +661,11 @@ describe('overviewCsv', () => {
 			missingCriteria: ['H3', 'J3'],
 		}),
 	];
-	// The labels the compare page passes in, read from the strings file.
-	const labels: OverviewCsvLabels = {
-		head: [
-			strings['overviewCsv.unitName'],
-			strings['overviewCsv.unionName'],
-			strings['overviewCsv.scope'],
-			strings['overviewCsv.parentUnion'],
-			strings['overviewCsv.assessedOn'],
-			strings['overviewCsv.total'],
-			strings['overviewCsv.base'],
-			strings['overviewCsv.bonus'],
-			strings['overviewCsv.band'],
-			strings['overviewCsv.completion'],
-		],
-		planHead: [
-			strings['overviewCsv.planTasks'],
-			strings['overviewCsv.planDone'],
-			strings['overviewCsv.planOverdue'],
-		],
-		noteHead: strings['overviewCsv.noteHead'],
-		scope: {
-			union: strings['overviewCsv.scopeUnion'],
-			subunit: strings['overviewCsv.scopeSubunit'],
-		},
-		na: strings['overviewCsv.na'],
-		olderCatalogue: (version) => fill(strings['overviewCsv.olderCatalogue'], { version }),
-		missingCriteria: (ids) => fill(strings['overviewCsv.missingCriteria'], { ids: ids.join('、') }),
-	};
-	const csv = overviewCsv(entries, catalogue, labels);
+	// The columns the compare page uses, with the strings file's text.
+	const text = (key: keyof typeof strings, params: Record<string, string | number> = {}) =>
+		fill(strings[key], params);
+	const columns = overviewColumns(catalogue, text);
+	const csv = overviewCsv(entries, columns);
 	const lines = csv.slice(BOM.length).split('\r\n');
 
 	it('starts with a BOM and has the Chinese header', () => {
@@ -706,6 +682,8 @@ describe('overviewCsv', () => {
 				'加分',
 				'等次',
 				'完成度%',
+				'否决项',
+				'必备项未达',
 				...titles,
 				'整改任务数',
 				'整改已完成',
@@ -730,6 +708,8 @@ describe('overviewCsv', () => {
 				'2',
 				'合格',
 				'97',
+				'',
+				'',
 				...cats,
 				'0',
 				'0',
