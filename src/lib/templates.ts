@@ -131,8 +131,7 @@ export function docxPath(base: string, id: string): string {
 	return `${base}templates/${id}.docx`;
 }
 
-/** The media type of a .docx (also in bench/static-server.mjs). */
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export { DOCX_TYPE } from './media-types';
 
 /** Every piece of text of a document, in reading order (for tests and the copy check). */
 export function documentText(d: TemplateDocument): string[] {
