@@ -138,7 +138,7 @@ for (const t of templates) {
 		await expect(links.first()).toBeVisible();
 		const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 		expect(
-			hrefs.slice(0, 5).some((h) => h.startsWith(`/templates/${t.id}/`)),
+			hrefs.slice(0, 8).some((h) => h.startsWith(`/templates/${t.id}/`)),
 			hrefs.join(' '),
 		).toBe(true);
 	});
