@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { serviceWorkerIntegration } from './src/integrations/service-worker.ts';
 import { computeBuildId } from './src/integrations/build-id.ts';
+import { docxTypeIntegration } from './src/integrations/docx-type.ts';
 
 const buildId = computeBuildId(process.cwd());
 
@@ -13,7 +14,12 @@ export default defineConfig({
 	// Whitespace between inline elements matters in Chinese running text only rarely,
 	// but the 'jsx' default drops it between links and labels; keep it.
 	compressHTML: true,
-	integrations: [mdx(), pagefindIntegration(), serviceWorkerIntegration(buildId)],
+	integrations: [
+		mdx(),
+		pagefindIntegration(),
+		serviceWorkerIntegration(buildId),
+		docxTypeIntegration(),
+	],
 	security: {
 		csp: {
 			directives: [

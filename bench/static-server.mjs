@@ -19,6 +19,7 @@ const TYPES = {
 	'.ico': 'image/x-icon',
 	'.txt': 'text/plain; charset=utf-8',
 	'.wasm': 'application/wasm',
+	'.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
 export function serve(dir, port) {
@@ -39,7 +40,7 @@ export function serve(dir, port) {
 		};
 		if (
 			/gzip/.test(String(req.headers['accept-encoding'])) &&
-			!/\.(png|ico|wasm)$/.test(path) &&
+			!/\.(png|ico|wasm|docx)$/.test(path) &&
 			!path.endsWith('.pagefind') &&
 			!/\.pf_/.test(path)
 		) {

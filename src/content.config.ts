@@ -3,20 +3,23 @@
  * - `pillars`: the pillars of 建家 (content/pillars.yaml);
  * - `guidance`: one MDX page per pillar (content/guidance/*.mdx);
  * - `catalogue`: the criteria catalogue (content/criteria/catalogue.yaml), one entry;
- * - `measures`: 整改措施 per criterion (content/measures.yaml), one entry.
+ * - `measures`: 整改措施 per criterion (content/measures.yaml), one entry;
+ * - `templates`: the 文书模板 (content/templates/*.yaml), one entry per document.
  * A bad entry fails `astro build` with the file and the field named.
  */
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { CatalogueSchema } from './lib/catalogue-schema';
 import { GuidanceFrontMatterSchema } from './lib/guidance-schema';
 import { MeasuresSchema } from './lib/measures-schema';
+import { parseTemplateSource, TemplateSchema } from './lib/template-schema';
 
 const CATALOGUE_PATH = 'content/criteria/catalogue.yaml';
 const MEASURES_PATH = 'content/measures.yaml';
+const TEMPLATES_DIR = 'content/templates';
 
 const pillars = defineCollection({
 	loader: file('content/pillars.yaml'),
@@ -64,4 +67,24 @@ const measures = defineCollection({
 	}),
 });
 
-export const collections = { pillars, guidance, catalogue, measures };
+const templates = defineCollection({
+	/** Each file is parsed by parseTemplateSource, which names the file and field of a problem. */
+	loader: async () => {
+		const files = (await readdir(TEMPLATES_DIR)).filter((f) => /\.ya?ml$/.test(f)).sort();
+		return Promise.all(
+			files.map(async (f) => {
+				const path = `${TEMPLATES_DIR}/${f}`;
+				const template = parseTemplateSource(path, await readFile(path, 'utf8'));
+				return { id: template.id, template };
+			}),
+		);
+	},
+	schema: z.object({
+		/** Entry id as the loader sets it (the template's id). */
+		id: z.string(),
+		/** The template, checked again by the same schema. */
+		template: TemplateSchema,
+	}),
+});
+
+export const collections = { pillars, guidance, catalogue, measures, templates };

@@ -215,6 +215,8 @@ test.describe('phone screen 360×740', () => {
 		await page.keyboard.press('Tab');
 		await expect(nav.getByRole('link', { name: '建家指南' })).toBeFocused();
 		await page.keyboard.press('Tab');
+		await expect(nav.getByRole('link', { name: '文书模板' })).toBeFocused();
+		await page.keyboard.press('Tab');
 		await expect(nav.getByRole('link', { name: '自评', exact: true })).toBeFocused();
 		await page.keyboard.press('Escape');
 		await expect(nav).toBeHidden();

@@ -589,7 +589,10 @@ export function sitePages(): string[] {
 			else if (rel === 'guide/[id]')
 				for (const g of readdirSync(join(ROOT, 'content/guidance')))
 					out.push(`/guide/${g.replace(/\.mdx?$/, '')}/`);
-			else if (rel === 'method/[category]')
+			else if (rel === 'templates/[id]') {
+				for (const f of readdirSync(join(ROOT, 'content/templates')))
+					if (f.endsWith('.yaml')) out.push(`/templates/${f.replace(/\.yaml$/, '')}/`);
+			} else if (rel === 'method/[category]')
 				for (const k of catalogue.categories) out.push(`/method/${k.id.toLowerCase()}/`);
 			else out.push(`/${rel.replace(/(^|\/)index$/, '')}/`.replace(/\/+/g, '/'));
 		}

@@ -1,0 +1,145 @@
+/**
+ * 文书模板: the index lists every template with its Word file; a template page prints only
+ * the document; its .docx downloads and reads back; search finds each template by name.
+ */
+import { test } from '@playwright/test';
+import mammoth from 'mammoth';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { DIST, ROOT, expect } from './support';
+
+test.describe.configure({ mode: 'parallel' });
+
+interface TemplateSource {
+	id: string;
+	title: string;
+	heading?: string;
+}
+const dir = join(ROOT, 'content/templates');
+const templates: TemplateSource[] = readdirSync(dir)
+	.filter((f) => f.endsWith('.yaml'))
+	.map((f) => parse(readFileSync(join(dir, f), 'utf8')) as TemplateSource);
+
+test('the header links to 文书模板, whose index lists every template with page and Word file', async ({
+	page,
+}) => {
+	await page.goto('/');
+	await page
+		.getByRole('navigation', { name: '主导航' })
+		.getByRole('link', { name: '文书模板' })
+		.click();
+	await expect(page).toHaveURL(/\/templates\/$/);
+	await expect(page.getByRole('heading', { level: 1, name: '文书模板' })).toBeVisible();
+	const items = page.locator('.template-item');
+	expect(await items.count()).toBeGreaterThanOrEqual(10);
+	await expect(items).toHaveCount(templates.length);
+	expect(await page.getByRole('heading', { level: 2 }).count()).toBeGreaterThanOrEqual(4);
+	for (const t of templates) {
+		const item = items.filter({ has: page.getByRole('heading', { name: t.title, exact: true }) });
+		await expect(item.getByRole('link', { name: '查看和打印' })).toHaveAttribute(
+			'href',
+			`/templates/${t.id}/`,
+		);
+		const download = item.getByRole('link', { name: /^下载 Word 文档（\d+\.\d KB）$/ });
+		await expect(download).toHaveAttribute('href', `/templates/${t.id}.docx`);
+		await expect(download).toHaveAttribute('download', `${t.title}.docx`);
+	}
+});
+
+test('a template page prints only the document, without navigation or buttons', async ({
+	page,
+}) => {
+	await page.goto('/templates/huanjie-xuanju-qingshi/');
+	await expect(page.getByRole('heading', { level: 1, name: '换届选举请示' })).toBeVisible();
+	await expect(page.getByRole('button', { name: '打印 / 存为 PDF' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: '依据' })).toBeVisible();
+	await expect(page.getByText('妥否，请批示。')).toBeVisible();
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByRole('navigation', { name: '主导航' })).toBeHidden();
+	await expect(page.getByRole('banner')).toBeHidden();
+	await expect(page.getByRole('heading', { level: 1, name: '换届选举请示' })).toBeHidden();
+	await expect(page.getByRole('button', { name: '打印 / 存为 PDF' })).toBeHidden();
+	await expect(
+		page.getByRole('heading', { name: '关于＿＿工会委员会换届选举的请示' }),
+	).toBeVisible();
+	await expect(page.getByText('妥否，请批示。')).toBeVisible();
+	const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+	expect(pdf.byteLength).toBeGreaterThan(10_000);
+});
+
+test('the print button opens the print dialog', async ({ page }) => {
+	await page.goto('/templates/ruhui-shenqing/');
+	await page.evaluate(() => {
+		(window as unknown as { printed: number }).printed = 0;
+		window.print = () => {
+			(window as unknown as { printed: number }).printed++;
+		};
+	});
+	await page.getByRole('button', { name: '打印 / 存为 PDF' }).click();
+	expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+});
+
+test('the Word link downloads a .docx that an independent reader opens, with title, headings and blanks', async ({
+	page,
+}) => {
+	await page.goto('/templates/jiti-xieshang-yaoyue/');
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('link', { name: /^下载 Word 文档/ }).click();
+	const download = await downloading;
+	expect(download.suggestedFilename()).toBe('集体协商要约书.docx');
+	const path = await download.path();
+	const buffer = readFileSync(path);
+	const { value: html } = await mammoth.convertToHtml({ buffer });
+	expect(html).toContain('<h1>关于开展＿＿集体协商的要约书</h1>');
+	expect(html).toContain('<h2>送达回执</h2>');
+	expect(html).toContain('＿＿');
+	expect(html).toContain('20日内以书面形式');
+});
+
+test('.docx files are served as Word documents and precached for offline use', async ({
+	request,
+}) => {
+	for (const t of templates) {
+		const res = await request.get(`/templates/${t.id}.docx`);
+		expect(res.status()).toBe(200);
+		expect(res.headers()['content-type']).toContain(
+			'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+		);
+		expect((await res.body()).subarray(0, 2).toString()).toBe('PK');
+	}
+	const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+	for (const t of templates) expect(sw).toContain(`"/templates/${t.id}.docx"`);
+});
+
+test('the questionnaire page offers the same questionnaire as a Word file', async ({ page }) => {
+	await page.goto('/assess/questionnaire/');
+	await expect(page.getByRole('link', { name: '下载 Word 版问卷' })).toHaveAttribute(
+		'href',
+		'/templates/huiyuan-pingjia-wenjuan.docx',
+	);
+	const onPage = await page
+		.locator('table.questionnaire tbody tr td:nth-child(2)')
+		.allTextContents();
+	await page.goto('/templates/huiyuan-pingjia-wenjuan/');
+	const inTemplate = await page.locator('.doc-table tbody tr td:nth-child(2)').allTextContents();
+	expect(inTemplate).toEqual(onPage);
+	expect(onPage.length).toBeGreaterThanOrEqual(5);
+});
+
+for (const t of templates) {
+	test(`searching ${t.title} finds its template page`, async ({ page }) => {
+		await page.goto('/search/?q=' + encodeURIComponent(t.title));
+		// The first search loads the index; on a busy machine that takes a while.
+		await expect(page.getByRole('main').getByRole('status')).toHaveText(/找到 \d+ 个相关页面/, {
+			timeout: 30_000,
+		});
+		const links = page.locator('.search-results-page > li a.search-result-title');
+		await expect(links.first()).toBeVisible();
+		const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+		expect(
+			hrefs.slice(0, 8).some((h) => h.startsWith(`/templates/${t.id}/`)),
+			hrefs.join(' '),
+		).toBe(true);
+	});
+}
