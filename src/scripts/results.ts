@@ -79,6 +79,9 @@ class ZzResults extends HTMLElement {
 			model: a.settings.modelMark,
 		});
 		categoryRows($('[data-category-rows]'), score, incomplete);
+		$('[data-chart-not-rated]').hidden = !score.categories.some(
+			(k) => !k.bonus && k.percent !== null && k.answered === 0,
+		);
 		priorityItems(
 			$('[data-priorities]'),
 			score,

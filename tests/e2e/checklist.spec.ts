@@ -9,6 +9,7 @@ import {
 	makeAssessment,
 	expectAnswers,
 	openChecklist,
+	openManager,
 	savedAssessments,
 	seed,
 	storageSnapshot,
@@ -440,6 +441,7 @@ test.describe('会员评家 calculator', () => {
 test.describe('several assessments', () => {
 	test('new, rename, duplicate, switch and delete (with a confirm dialog)', async ({ page }) => {
 		await openChecklist(page);
+		await openManager(page);
 		const year = await page.evaluate(() => new Date().getFullYear());
 		const current = page.getByLabel('当前评估');
 		const name = page.getByLabel('评估名称');
@@ -521,6 +523,7 @@ test.describe('unreadable saved data', () => {
 		// One good assessment, then one made through the page whose saved copy gets corrupted.
 		await seed(page, [makeAssessment('good-1', '完好的评估', { A1: { level: 3 } })]);
 		await openChecklist(page);
+		await openManager(page);
 		await page.getByRole('button', { name: '新建评估' }).click();
 		await levelRadio(page, 'B1', '2').check();
 		const id = (await savedAssessments(page)).index.currentId!;
