@@ -342,8 +342,8 @@ test.describe('result files', () => {
 		expect(download.suggestedFilename()).toBe('示例机械厂工会_2026-02-20.csv');
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const rows = parseCsv(bytes.toString('utf8').slice(1));
-		// Header, one row per criterion, the 基本分 row and the total.
-		expect(rows).toHaveLength(1 + catalogue.criteria.length + 2);
+		// Header, a row per criterion, a row per 否决 condition (named), base and total.
+		expect(rows).toHaveLength(1 + catalogue.criteria.length + catalogue.vetoes.length + 2);
 		expect(rows[0]).toEqual([
 			'单位名称',
 			'工会名称',
@@ -694,6 +694,8 @@ test.describe('results where users look (issue 14)', () => {
 		await expect(page.getByText('必备项未达到')).toBeHidden();
 		await page.getByRole('link', { name: '去填写自评表' }).click();
 		await expect(page).toHaveURL(/\/assess\/$/);
+		// (A loaded machine may take a while to run the checklist script.)
+		await expect(page.locator('#m-current option')).not.toHaveCount(0, { timeout: 30_000 });
 		// Visiting the checklist (and the results) saved nothing: no empty assessment.
 		await checklistReady(page);
 		expect(Object.keys(await storageSnapshot(page)).filter((k) => k.includes('.a.'))).toEqual([]);
