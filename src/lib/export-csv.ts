@@ -124,3 +124,6 @@ export function assessmentCsv(
 	]);
 	return toCsv(rows);
 }
+
+/** The suggested next self-check date (kept here for callers of the CSV module). */
+export { nextSelfCheck } from './assessment-name';
