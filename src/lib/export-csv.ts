@@ -21,6 +21,8 @@ export interface CsvLabels {
 	/** Row label of the bonus above the cap that does not count. */
 	bonusCap: string;
 	total: string;
+	/** Category cell of the 否决项 rows, and their states 是 / 否 / 未答. */
+	veto: { category: string; yes: string; no: string; unanswered: string };
 }
 
 /** Builds the CSV text (with BOM) for one assessment. */
@@ -60,6 +62,30 @@ export function assessmentCsv(
 				.filter(Boolean)
 				.join('；'),
 			ans?.note ?? '',
+		]);
+	}
+	// One row per 否决 condition, named (code and condition), its state in the level column.
+	for (const v of catalogue.vetoes) {
+		const state = score.vetoes.includes(v.id)
+			? labels.veto.yes
+			: score.unansweredVetoes.includes(v.id)
+				? labels.veto.unanswered
+				: labels.veto.no;
+		rows.push([
+			a.profile.unitName,
+			a.profile.unionName,
+			a.profile.assessedOn,
+			labels.veto.category,
+			v.id,
+			v.title,
+			'',
+			'',
+			state,
+			null,
+			null,
+			'',
+			'',
+			'',
 		]);
 	}
 	const bonusRaw = score.criteria.filter((c) => c.bonus).reduce((s, c) => s + c.contribution, 0);
@@ -102,13 +128,8 @@ export function assessmentCsv(
 	return toCsv(rows);
 }
 
-/** The date one year after the assessment (or after `fallback`), for the next self-check. */
-export function nextSelfCheck(assessedOn: string, fallback: Date): string {
-	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(assessedOn);
-	const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : fallback;
-	const next = new Date(Date.UTC(d.getUTCFullYear() + 1, d.getUTCMonth(), d.getUTCDate()));
-	return next.toISOString().slice(0, 10);
-}
+/** The suggested next self-check date (kept here for callers of the CSV module). */
+export { nextSelfCheck } from './assessment-name';
 
 // ---------------------------------------------------------------- overview CSV
 

@@ -33,10 +33,14 @@ export { Chart };
 
 export interface CategoryDatum {
 	label: string;
-	percent: number;
-	earned: number;
+	/** Null for a category not rated yet (未评): not drawn, never as 0. */
+	percent: number | null;
+	earned: number | null;
 	points: number;
 }
+
+/** A narrow canvas (a phone): fewer ring labels and smaller category names, so nothing overlaps. */
+const narrow = (canvas: HTMLCanvasElement) => (canvas.parentElement?.clientWidth ?? 600) < 420;
 
 function colours() {
 	const css = getComputedStyle(document.documentElement);
@@ -59,6 +63,7 @@ export function radarChart(
 	animate = true,
 ): Chart {
 	const c = colours();
+	const small = narrow(canvas);
 	return new Chart(canvas, {
 		type: 'radar',
 		data: {
@@ -71,6 +76,7 @@ export function radarChart(
 					backgroundColor: `${c.accent}33`,
 					pointBackgroundColor: c.accent,
 					fill: true,
+					spanGaps: false,
 				},
 			],
 		},
@@ -81,10 +87,21 @@ export function radarChart(
 				r: {
 					min: 0,
 					max: 100,
-					ticks: { stepSize: 20, color: c.muted, backdropColor: 'transparent' },
+					// On a phone two rings are labelled (50, 100), on a wider box every 20.
+					ticks: {
+						stepSize: small ? 50 : 20,
+						color: c.muted,
+						backdropColor: c.surface || 'transparent',
+						font: { size: small ? 10 : 12 },
+						z: 1,
+					},
 					grid: { color: c.border },
 					angleLines: { color: c.border },
-					pointLabels: { color: c.text, font: { size: 12 } },
+					pointLabels: {
+						color: (ctx) => (data[ctx.index]?.percent === null ? c.muted : c.text),
+						font: { size: small ? 11 : 12 },
+						padding: small ? 4 : 8,
+					},
 				},
 			},
 		},

@@ -8,7 +8,6 @@
 import { LIMITS, type Assessment, type Survey } from '../lib/assessment';
 import {
 	applyField,
-	clipText,
 	fieldOf,
 	fieldValues,
 	savedValue,
@@ -24,7 +23,15 @@ import { importErrorText } from './import-errors';
 import { acceptDrops } from './dropzone';
 import { el, showMessage } from './dom';
 import { t, type StringKey } from '../i18n/client';
-import { Session, download, fileStem, newId, readCatalogue } from './session';
+import { Session, download, fileStem, nameLabels, newId, readCatalogue } from './session';
+import {
+	assessmentYear,
+	derivedName,
+	isYearlyName,
+	isoDay,
+	nextYearName,
+	oneYearLater,
+} from '../lib/assessment-name';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 const isControl = (x: unknown): x is Control =>
@@ -65,6 +72,7 @@ class ZzChecklist extends HTMLElement {
 		this.form.addEventListener('change', (e) => this.onInput(e));
 		this.form.addEventListener('submit', (e) => e.preventDefault());
 		this.setupManager();
+		this.setupNextYear();
 		this.setupSurveyApply();
 		this.setupSettingsReset();
 		this.restore();
@@ -169,6 +177,7 @@ class ZzChecklist extends HTMLElement {
 		}
 		this.session.update(result.assessment);
 		this.clearError(control);
+		if (field.kind === 'profile' && field.key === 'assessedOn') this.followDate();
 		return true;
 	}
 
@@ -379,7 +388,83 @@ class ZzChecklist extends HTMLElement {
 			select.append(o);
 		}
 		(this.querySelector('[data-rename]') as HTMLInputElement).value = this.a.name;
+		this.querySelector('[data-manager-name]')!.textContent = this.a.name;
 	}
+
+	/** A name the site proposed for a year ("2026 年度自评") follows the 评估日期's year. */
+	private followDate(): void {
+		const labels = nameLabels();
+		if (!isYearlyName(this.a.name, labels)) return;
+		const year = assessmentYear(this.a.profile.assessedOn, new Date());
+		const name = labels.yearly(year);
+		if (name === this.a.name) return;
+		this.a.name = name;
+		this.renderManager();
+	}
+
+	/** Names of the other saved assessments (a new name should not repeat one). */
+	private takenNames(): string[] {
+		return this.session.assessments.map((x) => x.name);
+	}
+
+	/** 为下一年开始: asks for the new 评估日期 and proposes "2027 年度自评"; copies the answers. */
+	private setupNextYear(): void {
+		const dialog = this.querySelector<HTMLDialogElement>('[data-next-year-dialog]')!;
+		const date = this.querySelector<HTMLInputElement>('[data-next-year-date]')!;
+		const name = this.querySelector<HTMLInputElement>('[data-next-year-name]')!;
+		const error = this.querySelector<HTMLElement>('[data-next-year-error]')!;
+		let nameEdited = false;
+		const propose = () => {
+			if (!nameEdited)
+				name.value = nextYearName(date.value, this.takenNames(), nameLabels(), new Date());
+		};
+		name.addEventListener('input', () => (nameEdited = true));
+		date.addEventListener('input', propose);
+		date.addEventListener('change', propose);
+		this.openNextYear = () => {
+			nameEdited = false;
+			error.textContent = '';
+			const today = isoDay(new Date());
+			const later = oneYearLater(this.a.profile.assessedOn);
+			date.value = later && later > today ? later : today;
+			propose();
+			dialog.showModal();
+			date.focus();
+		};
+		this.querySelector('[data-next-year-no]')!.addEventListener('click', () => dialog.close());
+		this.querySelector('[data-next-year-form]')!.addEventListener('submit', (e) => {
+			e.preventDefault();
+			const from = this.a.profile.assessedOn;
+			const problem = !/^\d{4}-\d{2}-\d{2}$/.test(date.value)
+				? ([date, t('assess.nextYearDateMissing')] as const)
+				: from && date.value <= from
+					? ([date, t('assess.nextYearDateEarlier', { date: from })] as const)
+					: !name.value.trim()
+						? ([name, t('assess.nextYearNameMissing')] as const)
+						: null;
+			date.removeAttribute('aria-invalid');
+			name.removeAttribute('aria-invalid');
+			if (problem) {
+				error.textContent = problem[1];
+				problem[0].setAttribute('aria-invalid', 'true');
+				problem[0].focus();
+				return;
+			}
+			dialog.close();
+			const a = this.session.duplicate(name.value.trim().slice(0, 100));
+			a.profile.assessedOn = date.value;
+			this.session.save(false);
+			this.restore();
+			this.showSaved(a.updatedAt);
+			showMessage(
+				this.messages,
+				t('assess.nextYearDone', { year: assessmentYear(date.value, new Date()), name: a.name }),
+				'ok',
+			);
+		});
+	}
+
+	private openNextYear: () => void = () => {};
 
 	private setupManager(): void {
 		const select = this.querySelector<HTMLSelectElement>('[data-current]')!;
@@ -413,17 +498,27 @@ class ZzChecklist extends HTMLElement {
 			if (!button) return;
 			switch (button.dataset['action']) {
 				case 'new': {
+					const today = new Date();
 					const a = this.session.create(
-						t('assess.defaultName', { year: new Date().getFullYear() }),
+						nextYearName(isoDay(today), this.takenNames(), nameLabels(), today),
 					);
 					this.restore();
 					this.showSaved(a.updatedAt);
 					showMessage(this.messages, t('assess.created', { name: a.name }), 'ok');
 					break;
 				}
+				case 'next-year':
+					this.openNextYear();
+					break;
 				case 'duplicate': {
 					const a = this.session.duplicate(
-						clipText(t('assess.copyName', { name: this.a.name }), LIMITS.shortText),
+						derivedName(
+							this.a.name,
+							t('assess.copySuffix'),
+							this.takenNames(),
+							nameLabels(),
+							LIMITS.shortText,
+						),
 					);
 					this.restore();
 					this.showSaved(a.updatedAt);
@@ -497,8 +592,11 @@ class ZzChecklist extends HTMLElement {
 		this.session.notices = [];
 		const a = this.session.adopt(result.assessment, result.notes);
 		a.id = newId();
-		a.name = clipText(
-			t('assess.importedName', { name: a.name || a.profile.unitName || file.name }),
+		a.name = derivedName(
+			a.name || a.profile.unitName || file.name,
+			t('assess.importedSuffix'),
+			this.takenNames(),
+			nameLabels(),
 			LIMITS.shortText,
 		);
 		this.session.add(a);

@@ -7,6 +7,7 @@ import { guideHref } from '../lib/guide-href';
 import type { Assessment } from '../lib/assessment';
 import { round1, type ScoreResult } from '../lib/scoring';
 import { assessmentCsv } from '../lib/export-csv';
+import { vetoLabel } from '../lib/veto-label';
 import { t } from '../i18n/client';
 import type { CategoryDatum } from './charts';
 import { el, readJson } from './dom';
@@ -39,31 +40,63 @@ export function unitLine(a: Assessment): string {
  */
 export function categoryRows(tbody: HTMLElement, score: ScoreResult, incomplete: boolean): void {
 	const scaled = Math.abs(score.baseScale - 1) > 1e-9;
+	const label = (td: HTMLElement, key: Parameters<typeof t>[0]) => {
+		// Shown before the figure when the table stacks its rows on a phone (CSS attr()).
+		td.dataset['label'] = t(key);
+		return td;
+	};
 	const rows = score.categories.map((k) => {
 		const tr = el('tr');
 		const th = el('th', `${k.id} ${k.title}`);
 		th.scope = 'row';
 		const flag = incomplete && k.answered < k.applicable ? `（${t('results.incomplete')}）` : '';
+		// A category with nothing answered yet is 未评, not 0.
+		const notRated = k.percent !== null && k.answered === 0 && !k.bonus;
 		tr.append(
 			th,
-			el(
-				'td',
-				k.bonus
-					? `+${k.points}`
-					: scaled
-						? `${k.points} → ${fmt(k.scaledPoints)}`
-						: String(k.points),
+			label(
+				el(
+					'td',
+					k.bonus
+						? `+${k.points}`
+						: scaled
+							? `${k.points} → ${fmt(k.scaledPoints)}`
+							: String(k.points),
+				),
+				'results.col.points',
 			),
-			el('td', k.percent === null ? t('results.col.na') : `${fmt(k.contribution)}${flag}`),
-			el('td', k.percent === null ? '—' : `${fmt(k.percent)}%${flag}`),
-			el('td', `${k.answered} / ${k.applicable}`),
+			label(
+				el(
+					'td',
+					k.percent === null
+						? t('results.col.na')
+						: notRated
+							? t('results.notRated')
+							: `${fmt(k.contribution)}${flag}`,
+				),
+				'results.col.earned',
+			),
+			label(
+				el(
+					'td',
+					k.percent === null ? '—' : notRated ? t('results.notRated') : `${fmt(k.percent)}%${flag}`,
+				),
+				'results.col.percent',
+			),
+			label(el('td', `${k.answered} / ${k.applicable}`), 'results.col.answered'),
 		);
 		return tr;
 	});
 	const sum = el('tr', null, 'sum-row');
 	const th = el('th', scaled ? t('results.baseRowScaled') : t('results.baseRow'));
 	th.scope = 'row';
-	sum.append(th, el('td', '100'), el('td', fmt(score.base)), el('td', ''), el('td', ''));
+	sum.append(
+		th,
+		label(el('td', '100'), 'results.col.points'),
+		label(el('td', fmt(score.base)), 'results.col.earned'),
+		el('td', ''),
+		el('td', ''),
+	);
 	// The bonus row comes after the base total, as it is added on top.
 	const bonusIndex = score.categories.findIndex((k) => k.bonus);
 	if (bonusIndex >= 0) rows.splice(bonusIndex, 0, sum);
@@ -71,15 +104,22 @@ export function categoryRows(tbody: HTMLElement, score: ScoreResult, incomplete:
 	tbody.replaceChildren(...rows);
 }
 
+/**
+ * The charts' data: base categories that apply. A category with nothing answered yet is
+ * labelled 未评 and carries no figure (null), so the chart does not draw it as 0.
+ */
 export function chartData(score: ScoreResult): CategoryDatum[] {
 	return score.categories
 		.filter((k) => !k.bonus && k.percent !== null)
-		.map((k) => ({
-			label: k.title,
-			percent: round1(k.percent ?? 0),
-			earned: round1(k.earned),
-			points: k.points,
-		}));
+		.map((k) => {
+			const rated = k.answered > 0;
+			return {
+				label: rated ? k.title : t('results.chartNotRated', { title: k.title }),
+				percent: rated ? round1(k.percent ?? 0) : null,
+				earned: rated ? round1(k.earned) : null,
+				points: k.points,
+			};
+		});
 }
 
 export function capsNotes(box: HTMLElement, score: ScoreResult, catalogue: Catalogue): void {
@@ -87,8 +127,7 @@ export function capsNotes(box: HTMLElement, score: ScoreResult, catalogue: Catal
 	const name = (id: string) => {
 		const c = catalogue.criteria.find((x) => x.id === id);
 		if (c) return `${id} ${c.title}`;
-		const v = catalogue.vetoes.find((x) => x.id === id);
-		return v ? `${id} ${v.title}` : id;
+		return vetoLabel(catalogue, id);
 	};
 	if (score.missingRequired.length) {
 		const items = score.missingRequired.map(name).join('、');
@@ -182,6 +221,12 @@ export function csvFor(catalogue: Catalogue, a: Assessment, score: ScoreResult):
 		base: t('csv.base'),
 		bonusCap: t('csv.bonusCap'),
 		total: t('csv.total'),
+		veto: {
+			category: t('csv.vetoCategory'),
+			yes: t('veto.yes'),
+			no: t('veto.no'),
+			unanswered: t('veto.unanswered'),
+		},
 	});
 }
 

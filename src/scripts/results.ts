@@ -1,7 +1,7 @@
 /** <zz-results>: shows the current assessment's scores, charts, priorities and downloads. */
 import { scoreAssessment, type ScoreResult } from '../lib/scoring';
 import { buildResultFile } from '../lib/result-file';
-import { nextSelfCheck } from '../lib/export-csv';
+import { nextSelfCheck } from '../lib/assessment-name';
 import { t } from '../i18n/client';
 import { Session, download, fileStem, readCatalogue } from './session';
 import {
@@ -16,6 +16,7 @@ import {
 } from './results-view';
 import { el } from './dom';
 import { renderPlanPanels } from './results-plan';
+import { renderProgress } from './results-progress';
 
 type Charts = Awaited<ReturnType<typeof drawCharts>>;
 
@@ -58,11 +59,9 @@ class ZzResults extends HTMLElement {
 		const incomplete = !score.completion.complete;
 		const $ = <T extends HTMLElement>(sel: string) => this.querySelector<T>(sel)!;
 
+		if (this.showNotStarted(score)) return;
 		$('[data-unit]').textContent = unitLine(a) || a.name;
-		$('[data-total]').textContent = t('results.outOf', {
-			score: fmt(score.total),
-			max: catalogue.basePoints,
-		});
+		this.showTotal(score);
 		$('[data-band]').textContent = score.band.name;
 		$('[data-base-score]').textContent = fmt(score.base);
 		$('[data-bonus]').textContent = `+${fmt(score.bonus)}`;
@@ -81,6 +80,9 @@ class ZzResults extends HTMLElement {
 			model: a.settings.modelMark,
 		});
 		categoryRows($('[data-category-rows]'), score, incomplete);
+		$('[data-chart-not-rated]').hidden = !score.categories.some(
+			(k) => !k.bonus && k.percent !== null && k.answered === 0,
+		);
 		priorityItems(
 			$('[data-priorities]'),
 			score,
@@ -151,9 +153,48 @@ class ZzResults extends HTMLElement {
 			? t('results.eligibilitySource', { source: `${source.title}（${source.issuer}）` })
 			: '';
 		$('[data-next-check]').textContent = t('results.nextCheck', {
-			date: nextSelfCheck(a.profile.assessedOn, new Date(a.updatedAt)),
+			date: nextSelfCheck(a.profile.assessedOn, new Date()),
 		});
+		renderProgress($('[data-progress]'), catalogue, this.session.assessments, a);
 		this.showCharts();
+	}
+
+	/**
+	 * Before any answer there is no score to show: the page says 还没开始 and leads to the
+	 * checklist instead of showing 0 / 100, 起步 and a 必备 warning. True when shown.
+	 */
+	private showNotStarted(score: ScoreResult): boolean {
+		const notStarted = score.completion.answered === 0;
+		const view = this.querySelector<HTMLElement>('[data-view]')!;
+		for (const section of view.querySelectorAll<HTMLElement>(':scope > section'))
+			section.hidden = notStarted !== section.matches('[data-not-started]');
+		if (notStarted)
+			this.querySelector('[data-not-started-text]')!.textContent = t('results.notStarted', {
+				name: this.session.current.name,
+			});
+		return notStarted;
+	}
+
+	/**
+	 * The total: "64.7 / 100" within the base; above it (bonus points) it reads as the sum
+	 * "基本分 96 + 加分 5 = 101" rather than "101 / 100".
+	 */
+	private showTotal(score: ScoreResult): void {
+		const max = this.session.catalogue.basePoints;
+		const total = this.querySelector<HTMLElement>('[data-total]')!;
+		const parts = this.querySelector<HTMLElement>('[data-total-parts]')!;
+		const withBonus = score.bonus > 0;
+		total.textContent = withBonus
+			? fmt(score.total)
+			: t('results.outOf', { score: fmt(score.total), max });
+		parts.hidden = !withBonus;
+		parts.textContent = withBonus
+			? t('results.totalParts', {
+					base: fmt(score.base),
+					bonus: fmt(score.bonus),
+					total: fmt(score.total),
+				})
+			: '';
 	}
 
 	/** Draws the charts once the chart area is near the viewport (chart.js loads then). */

@@ -10,6 +10,15 @@ import { AssessmentStore, type Repaired, type StorageLike, type WriteResult } fr
 import { adoptCatalogue, type MigrationNote } from '../lib/migrate';
 import { t } from '../i18n/client';
 import { readJson } from './dom';
+import type { NameLabels } from '../lib/assessment-name';
+
+/** The naming labels of src/lib/assessment-name.ts, from the strings file. */
+export function nameLabels(): NameLabels {
+	return {
+		yearly: (year) => t('assess.defaultName', { year }),
+		suffixes: [t('assess.copySuffix'), t('assess.importedSuffix')],
+	};
+}
 
 /** Reads the catalogue JSON that CatalogueData.astro embedded. */
 export function readCatalogue(): Catalogue {

@@ -362,7 +362,10 @@ test('the whole flow works with the keyboard alone, with a visible focus', async
 	await page.keyboard.press('Enter');
 	await expect(page.locator('main')).toBeFocused();
 
-	// The assessment list: select and a button.
+	// The assessment list: collapsed behind its summary, opened with Enter; select and a button.
+	await tabTo(page, 'details[data-manager] > summary');
+	await expectVisibleFocus(page, 'assessment list summary');
+	await page.keyboard.press('Enter');
 	await tabTo(page, '#m-current');
 	await expectVisibleFocus(page, 'assessment select');
 	await tabTo(page, 'button[data-action="new"]');

@@ -9,6 +9,7 @@ import {
 	makeAssessment,
 	expectAnswers,
 	openChecklist,
+	openManager,
 	savedAssessments,
 	seed,
 	storageSnapshot,
@@ -440,6 +441,7 @@ test.describe('会员评家 calculator', () => {
 test.describe('several assessments', () => {
 	test('new, rename, duplicate, switch and delete (with a confirm dialog)', async ({ page }) => {
 		await openChecklist(page);
+		await openManager(page);
 		const year = await page.evaluate(() => new Date().getFullYear());
 		const current = page.getByLabel('当前评估');
 		const name = page.getByLabel('评估名称');
@@ -521,6 +523,7 @@ test.describe('unreadable saved data', () => {
 		// One good assessment, then one made through the page whose saved copy gets corrupted.
 		await seed(page, [makeAssessment('good-1', '完好的评估', { A1: { level: 3 } })]);
 		await openChecklist(page);
+		await openManager(page);
 		await page.getByRole('button', { name: '新建评估' }).click();
 		await levelRadio(page, 'B1', '2').check();
 		const id = (await savedAssessments(page)).index.currentId!;
@@ -619,5 +622,54 @@ test.describe('会员评家 figures at the lines (issue 9)', () => {
 		await expect(box(page, 'C1').getByRole('radio', { name: '不适用' })).toHaveCount(0);
 		await expect(box(page, 'C1').getByRole('checkbox', { name: '不适用' })).toHaveCount(0);
 		await expect(box(page, 'C3').getByRole('radio', { name: '不适用' })).toHaveCount(1);
+	});
+});
+
+test.describe('names and dates (issue 14)', () => {
+	test('the name follows 评估日期; 为下一年开始 asks for the date and proposes the year; copies never pile up suffixes', async ({
+		page,
+	}) => {
+		await openChecklist(page);
+		// A first-time user meets 单位基本情况 first: the manager is collapsed behind one line.
+		await expect(page.getByLabel('评估名称')).toBeHidden();
+		await expect(page.getByRole('heading', { name: '单位基本情况' })).toBeVisible();
+		await page.getByLabel('评估日期').fill('2025-03-15');
+		const summary = page.locator('details[data-manager] > summary');
+		await expect(summary).toContainText('2025 年度自评');
+		await openManager(page);
+		await expect(page.getByLabel('评估名称')).toHaveValue('2025 年度自评');
+
+		await page.getByRole('button', { name: '为下一年开始' }).click();
+		const dialog = page.getByRole('dialog', { name: '为下一年开始一份评估' });
+		await expect(dialog.getByLabel('新一年的日期')).toHaveValue(
+			await page.evaluate(() => {
+				const d = new Date();
+				const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+				return '2026-03-15' > today ? '2026-03-15' : today;
+			}),
+		);
+		await dialog.getByLabel('新一年的日期').fill('2025-01-01');
+		await dialog.getByRole('button', { name: '开始新一年的评估' }).click();
+		await expect(dialog).toContainText('新的评估日期应晚于本次（2025-03-15）');
+		await dialog.getByLabel('新一年的日期').fill('2027-03-20');
+		await expect(dialog.getByLabel('新一年的名称')).toHaveValue('2027 年度自评');
+		await dialog.getByRole('button', { name: '开始新一年的评估' }).click();
+		await expect(dialog).toBeHidden();
+		await expect(page.getByLabel('评估名称')).toHaveValue('2027 年度自评');
+		await expect(page.getByLabel('评估日期')).toHaveValue('2027-03-20');
+		await expect(page.locator('[data-messages]')).toContainText('已为 2027 年开始“2027 年度自评”');
+
+		// A copy of a copy is numbered, never “（副本）（副本）”.
+		await page.getByRole('button', { name: '复制一份' }).click();
+		await expect(page.getByLabel('评估名称')).toHaveValue('2027 年度自评（副本）');
+		await page.getByRole('button', { name: '复制一份' }).click();
+		await expect(page.getByLabel('评估名称')).toHaveValue('2027 年度自评（副本 2）');
+		const names = (await savedAssessments(page)).list.map((a) => a.name).sort();
+		expect(names).toEqual([
+			'2025 年度自评',
+			'2027 年度自评',
+			'2027 年度自评（副本 2）',
+			'2027 年度自评（副本）',
+		]);
 	});
 });

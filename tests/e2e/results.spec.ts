@@ -17,6 +17,7 @@ import {
 	expectedScore,
 	makeAssessment,
 	openChecklist,
+	openManager,
 	parseCsv,
 	rateFor,
 	round1,
@@ -144,7 +145,11 @@ test.describe('figures', () => {
 		);
 		const e = expectedScore(top);
 		expect(e.total).toBe(100 + catalogue.bonusMax);
-		await expect(page.locator('[data-total]')).toHaveText(`${fmt(e.total)} / 100`);
+		// Above 100 the total reads as a sum with its bonus, never "105 / 100".
+		await expect(page.locator('[data-total]')).toHaveText(fmt(e.total));
+		await expect(page.locator('[data-total-parts]')).toHaveText(
+			`基本分 100 + 加分 ${catalogue.bonusMax} = ${fmt(e.total)}`,
+		);
 		await expect(page.locator('[data-band]')).toHaveText('模范');
 		await expect(
 			page.getByRole('listitem').filter({ hasText: '已评的指标都达到“规范有效”' }),
@@ -154,9 +159,11 @@ test.describe('figures', () => {
 		await expect(page.locator('[data-total]')).toHaveText(
 			`${fmt(expectedScore(uniformPlan(0)).total)} / 100`,
 		);
+		await expect(page.locator('[data-total-parts]')).toBeHidden();
 		await expect(page.locator('[data-band]')).toHaveText('起步');
-		// I2 below 85% also sets the derived veto.
-		await expect(page.locator('[data-caps]')).toContainText('存在否决项：V3');
+		// I2 below 85% also sets the derived veto, named with its condition.
+		const v3 = catalogue.vetoes.find((v) => v.id === 'V3')!;
+		await expect(page.locator('[data-caps]')).toContainText(`存在否决项：V3 ${v3.title}`);
 	});
 });
 
@@ -335,8 +342,8 @@ test.describe('result files', () => {
 		expect(download.suggestedFilename()).toBe('示例机械厂工会_2026-02-20.csv');
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const rows = parseCsv(bytes.toString('utf8').slice(1));
-		// Header, one row per criterion, the 基本分 row and the total.
-		expect(rows).toHaveLength(1 + catalogue.criteria.length + 2);
+		// Header, a row per criterion, a row per 否决 condition (named), base and total.
+		expect(rows).toHaveLength(1 + catalogue.criteria.length + catalogue.vetoes.length + 2);
 		expect(rows[0]).toEqual([
 			'单位名称',
 			'工会名称',
@@ -586,6 +593,7 @@ test.describe('markup typed as text', () => {
 		const note = '<script>window.__xss=2</script><b>粗体</b>';
 		await openChecklist(page);
 		await page.getByLabel('单位名称').fill(name);
+		await openManager(page);
 		await page.getByLabel('评估名称').fill(`<i>${name}</i>`);
 		await page.locator('#criterion-A1 input[name="level-A1"][value="2"]').check();
 		await page.locator('#criterion-A1').getByRole('textbox', { name: '情况说明' }).fill(note);
@@ -671,5 +679,132 @@ test.describe('unanswered vetoes and no 会员评家 (issue 9)', () => {
 		await expect(page.locator('[data-band]')).toHaveText('合格');
 		await expect(page.locator('[data-caps]')).toContainText('本年度没有开展会员评家');
 		await expect(page.locator('[data-caps]')).not.toContainText('存在否决项');
+	});
+});
+
+test.describe('results where users look (issue 14)', () => {
+	test('before any answer: 还没开始 with a way to the checklist, no 0 / 100, band or 必备 warning', async ({
+		page,
+	}) => {
+		await page.goto('/assess/results/');
+		const start = page.getByRole('region', { name: '还没开始' });
+		await expect(start).toBeVisible();
+		await expect(page.getByRole('heading', { name: '总体结果' })).toBeHidden();
+		await expect(page.getByText('0 / 100')).toBeHidden();
+		await expect(page.getByText('必备项未达到')).toBeHidden();
+		await page.getByRole('link', { name: '去填写自评表' }).click();
+		await expect(page).toHaveURL(/\/assess\/$/);
+		// (A loaded machine may take a while to run the checklist script.)
+		await expect(page.locator('#m-current option')).not.toHaveCount(0, { timeout: 30_000 });
+		// Visiting the checklist (and the results) saved nothing: no empty assessment.
+		await checklistReady(page);
+		expect(Object.keys(await storageSnapshot(page)).filter((k) => k.includes('.a.'))).toEqual([]);
+		// The first value entered saves it, and the results then show figures.
+		await page.getByLabel('单位名称').fill('红星机械厂');
+		await page.locator('#criterion-A1 input[name="level-A1"][value="2"]').check();
+		await expect(page.locator('[data-save-status]')).toContainText('已保存');
+		await page.goto('/assess/results/');
+		await expect(page.getByRole('heading', { name: '总体结果' })).toBeVisible();
+		await expect(page.getByRole('region', { name: '还没开始' })).toBeHidden();
+	});
+
+	test('比上次: total and categories against the previous assessment of the same unit, with a link to 历年对比', async ({
+		page,
+	}) => {
+		const now = uniformPlan(2);
+		const before = uniformPlan(1);
+		const profile = { unitName: '红星机械厂', unionName: '红星机械厂工会' };
+		await seed(
+			page,
+			[
+				makeAssessment('r-now', '2026 年度自评', now, { ...profile, assessedOn: '2026-03-15' }),
+				makeAssessment('r-before', '2025 年度自评', before, {
+					...profile,
+					assessedOn: '2025-03-10',
+				}),
+				makeAssessment('r-other', '别的单位', uniformPlan(3), {
+					unitName: '东风纺织厂',
+					assessedOn: '2025-06-01',
+				}),
+			],
+			'/assess/results/',
+		);
+		const e1 = expectedScore(now);
+		const e0 = expectedScore(before);
+		const section = page.getByRole('region', { name: '比上次' });
+		await expect(section).toContainText('与本单位上一次评估（2025-03-10，“2025 年度自评”）相比');
+		const delta = round1(e1.total - e0.total);
+		await expect(section).toContainText(
+			`总分 +${fmt(delta)} 分（${fmt(e0.total)} → ${fmt(e1.total)}）`,
+		);
+		const rows = await section
+			.locator('tbody tr')
+			.evaluateAll((trs) => trs.map((r) => Array.from(r.children, (c) => c.textContent?.trim())));
+		expect(rows).toHaveLength(catalogue.categories.length);
+		for (const [i, k] of catalogue.categories.entries()) {
+			// The bonus category adds at most the bonus cap.
+			const adds = (x: number) => (k.bonus ? Math.min(x, catalogue.bonusMax) : x);
+			const d = round1(adds(e1.categories[i]!.earned) - adds(e0.categories[i]!.earned));
+			expect(rows[i]).toEqual([`${k.id} ${k.title}`, d === 0 ? '±0' : `+${fmt(d)}`]);
+		}
+		await section.getByRole('link', { name: '看本单位历年对比（全部年份）' }).click();
+		await expect(page).toHaveURL(/\/compare\/#time-h$/);
+
+		// The earliest assessment has nothing before it: the section says how to get a comparison.
+		await page.goto('/assess/results/');
+		await page.getByLabel('查看哪份评估').selectOption({ label: '2025 年度自评' });
+		await expect(section).toContainText('本浏览器里没有这个单位更早的评估');
+	});
+
+	test('the category table stacks on a 360 px phone: no column hidden off the edge', async ({
+		page,
+	}) => {
+		await page.setViewportSize({ width: 360, height: 740 });
+		await seed(page, [makeAssessment('r-phone', '手机', uniformPlan(2))], '/assess/results/');
+		const table = page.locator('#category-table');
+		await expect(table.locator('tbody tr').first()).toBeVisible();
+		const box = await page.locator('#category-table').boundingBox();
+		expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+		const region = page.locator('.table-scroll').filter({ has: table });
+		const overflow = await region.evaluate((el) => el.scrollWidth - el.clientWidth);
+		expect(overflow).toBeLessThanOrEqual(1);
+		// Every figure is labelled with its column.
+		await expect(table.locator('tbody tr').first().locator('td').nth(1)).toHaveAttribute(
+			'data-label',
+			'得分',
+		);
+	});
+
+	test('a category with nothing answered reads 未评 in the table and the chart, not 0', async ({
+		page,
+	}) => {
+		const plan = uniformPlan(2);
+		const first = catalogue.categories[0]!;
+		for (const c of catalogue.criteria) if (c.category === first.id) delete plan[c.id];
+		await seed(page, [makeAssessment('r-part', '部分', plan)], '/assess/results/');
+		const row = page.locator('#category-table tbody tr').first();
+		await expect(row.locator('td').nth(1)).toHaveText('未评');
+		await expect(row.locator('td').nth(2)).toHaveText('未评');
+		await expect(page.getByText('标“未评”的类别还没有填写')).toBeVisible();
+	});
+
+	test('the next self-check date is never in the past', async ({ page }) => {
+		await seed(
+			page,
+			[
+				makeAssessment('r-old', '旧的', uniformPlan(2), {
+					unitName: '甲',
+					assessedOn: '2020-05-01',
+				}),
+			],
+			'/assess/results/',
+		);
+		const today = await page.evaluate(() => {
+			const d = new Date();
+			return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+		});
+		const text = (await page.locator('[data-next-check]').textContent()) ?? '';
+		const date = /\d{4}-\d{2}-\d{2}/.exec(text)![0];
+		expect(date >= today).toBe(true);
 	});
 });

@@ -443,6 +443,14 @@ export async function checklistReady(page: Page): Promise<void> {
 	await expect(page.locator('[data-progress-overall]')).toContainText('总体进度');
 }
 
+/** Opens the collapsed 我的评估 panel on the checklist (a click on its summary), if closed. */
+export async function openManager(page: Page): Promise<void> {
+	const details = page.locator('details[data-manager]');
+	if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
+		await details.locator('summary').click();
+	await expect(page.getByLabel('评估名称')).toBeVisible();
+}
+
 /** Opens the checklist and waits until it is ready. */
 export async function openChecklist(page: Page): Promise<void> {
 	await page.goto('/assess/');

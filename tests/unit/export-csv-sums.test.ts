@@ -29,6 +29,7 @@ const labels: CsvLabels = {
 	base: '基本分',
 	bonusCap: '超出上限',
 	total: '合计',
+	veto: { category: '否决项', yes: '是', no: '否', unanswered: '未答' },
 };
 
 /** The 自评分 column of every criterion row and of the summary rows, by label. */
@@ -73,5 +74,22 @@ describe('CSV 自评分 column adds up (issue 9)', () => {
 		// All bonus criteria at level 3 give 5 points over the cap of 5: the cap row takes it off.
 		expect(bonusRows + (byLabel['超出上限'] ?? 0)).toBeCloseTo(bonus, 5);
 		expect(byLabel['合计']).toBe(score.total);
+	});
+});
+
+describe('CSV names every 否决 condition (issue 14)', () => {
+	it('one row per veto with its code and condition, and its state', () => {
+		const a = assessmentAt(real, 3);
+		a.vetoes['V1'] = true;
+		delete a.vetoes['V2'];
+		const score = scoreAssessment(real, a);
+		const rows = parseCsv(assessmentCsv(real, a, score, labels).replace(/^\uFEFF/, ''));
+		const vetoRows = rows.filter((r) => r[3] === '否决项');
+		expect(vetoRows.map((r) => r[4])).toEqual(real.vetoes.map((v) => v.id));
+		for (const r of vetoRows) expect(r[5]).toBe(real.vetoes.find((v) => v.id === r[4])!.title);
+		const state = Object.fromEntries(vetoRows.map((r) => [r[4], r[8]]));
+		expect(state['V1']).toBe('是');
+		expect(state['V2']).toBe('未答');
+		expect(state['V3']).toBe('否');
 	});
 });

@@ -28,6 +28,7 @@ const labels: CsvLabels = {
 	base: '基本分',
 	bonusCap: '加分超出上限',
 	total: '合计',
+	veto: { category: '否决项', yes: '是', no: '否', unanswered: '未答' },
 };
 const naId = cat.criteria.find((c) => !c.rate && c.allowNotApplicable !== false && !c.required)!.id;
 const rateId = cat.criteria.find((c) => c.rate)!.id;
