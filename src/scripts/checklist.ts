@@ -8,6 +8,7 @@
 import { LIMITS, type Assessment, type Survey } from '../lib/assessment';
 import {
 	applyField,
+	clipText,
 	fieldOf,
 	fieldValues,
 	savedValue,
@@ -451,7 +452,8 @@ class ZzChecklist extends HTMLElement {
 				return;
 			}
 			dialog.close();
-			const a = this.session.duplicate(name.value.trim().slice(0, 100));
+			// Answers and ledger carried, unfinished 整改 tasks carried over, last year's outcomes kept.
+			const a = this.session.startNextYear(clipText(name.value.trim(), LIMITS.shortText));
 			a.profile.assessedOn = date.value;
 			this.session.save(false);
 			this.restore();
@@ -523,18 +525,6 @@ class ZzChecklist extends HTMLElement {
 					this.restore();
 					this.showSaved(a.updatedAt);
 					showMessage(this.messages, t('assess.duplicated', { name: a.name }), 'ok');
-					break;
-				}
-				case 'next-year': {
-					const from = this.a.name;
-					const year = Math.max(
-						new Date().getFullYear(),
-						(Number(this.a.profile.assessedOn.slice(0, 4)) || 0) + 1,
-					);
-					const a = this.session.startNextYear(t('assess.defaultName', { year }));
-					this.restore();
-					this.showSaved(a.updatedAt);
-					showMessage(this.messages, t('assess.nextYearDone', { from, name: a.name }), 'ok');
 					break;
 				}
 				case 'backup': {

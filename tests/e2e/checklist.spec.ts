@@ -476,8 +476,9 @@ test.describe('several assessments', () => {
 		await current.selectOption({ label: '甲单位 2026（副本）' });
 		await expect(levelRadio(page, 'A1', '1')).toBeChecked();
 
-		// The current one survives a reload.
+		// The current one survives a reload (the manager folds away again).
 		await page.reload();
+		await openManager(page);
 		await expect(page.getByLabel('当前评估').locator('option:checked')).toHaveText(
 			'甲单位 2026（副本）',
 		);

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import {
 	criterionById,
 	makeAssessment,
+	openManager,
 	parseCsv,
 	removeTempDirs,
 	savedAssessments,
@@ -254,10 +255,13 @@ test('the loop: score → plan → progress → next year shows which tasks were
 	await fixToday(page, new Date('2027-03-05T10:00:00+08:00'));
 	await page.goto('/assess/');
 	await expect(page.getByLabel('当前评估').locator('option')).not.toHaveCount(0);
-	await page.getByRole('button', { name: '以此开始下一年度自评' }).click();
-	await expect(page.locator('[data-messages]')).toContainText(
-		'已从“2026 年度自评”开始“2027 年度自评”',
-	);
+	await openManager(page);
+	await page.getByRole('button', { name: '为下一年开始' }).click();
+	const dialog = page.getByRole('dialog', { name: '为下一年开始一份评估' });
+	await dialog.getByLabel('新一年的日期').fill('2027-03-05');
+	await expect(dialog.getByLabel('新一年的名称')).toHaveValue('2027 年度自评');
+	await dialog.getByRole('button', { name: '开始新一年的评估' }).click();
+	await expect(page.locator('[data-messages]')).toContainText('已为 2027 年开始“2027 年度自评”');
 	await expect(page.getByLabel('当前评估')).toHaveValue(/.+/);
 	// Re-rate A1: now 规范有效.
 	await page.locator('input[name="level-A1"][value="3"]').check();

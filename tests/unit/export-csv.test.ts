@@ -54,8 +54,9 @@ describe('assessmentCsv', () => {
 		const { text, table, score } = rows();
 		expect(text.startsWith('\uFEFF')).toBe(true);
 		expect(table[0]).toEqual(labels.header);
-		// Header, one row per criterion, the 基本分 row and the total (the bonus is within its cap).
-		expect(table).toHaveLength(cat.criteria.length + 3);
+		// Header, one row per criterion, one per 否决 condition, the 基本分 row and the total
+		// (the bonus is within its cap).
+		expect(table).toHaveLength(cat.criteria.length + cat.vetoes.length + 3);
 		expect(table.at(-1)![5]).toBe('合计');
 		expect(Number(table.at(-1)![10])).toBe(score.total);
 	});
@@ -90,11 +91,15 @@ describe('nextSelfCheck', () => {
 	it.each([
 		['2026-03-01', '2027-03-01'],
 		['2025-12-31', '2026-12-31'],
-		['2024-02-29', '2025-03-01'],
+		// One year later is already past: today instead.
+		['2024-02-29', '2026-07-15'],
 		['2026-01-01', '2027-01-01'],
 		['', '2027-07-15'],
 		['not a date', '2027-07-15'],
-	])('assessed on %j: next self-check on %s (one year later)', (assessedOn, expected) => {
-		expect(nextSelfCheck(assessedOn, fallback)).toBe(expected);
-	});
+	])(
+		'assessed on %j: next self-check on %s (one year later, never in the past)',
+		(assessedOn, expected) => {
+			expect(nextSelfCheck(assessedOn, fallback)).toBe(expected);
+		},
+	);
 });

@@ -65,9 +65,13 @@ describe.each(shippedDocuments().map((d) => [d.id, d] as const))('%s.docx', (_, 
 describe('docx generation', () => {
 	it('writes the same bytes for the same template apart from the timestamps', async () => {
 		const d = shippedDocuments()[0]!;
-		const a = await renderDocx(d, LABELS);
-		const b = await renderDocx(d, LABELS);
-		expect(a.byteLength).toBe(b.byteLength);
+		// Compared part by part, unzipped: the compressed size may move with the timestamps.
+		const parts = async () => {
+			const files = unzipSync(await renderDocx(d, LABELS));
+			delete files['docProps/core.xml'];
+			return Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strFromU8(v)]));
+		};
+		expect(await parts()).toEqual(await parts());
 	});
 
 	it('keeps a blank-only table row as empty cells, not text', async () => {
