@@ -306,7 +306,8 @@ class ZzChecklist extends HTMLElement {
 				const invalid = rateInput?.getAttribute('aria-invalid') === 'true';
 				if (ans?.na) out.textContent = t('criterion.rateNa');
 				else if (invalid) out.textContent = t('criterion.rateInvalid');
-				else if (level === null || ans?.rate == null) out.textContent = t('criterion.rateLevelNone');
+				else if (level === null || ans?.rate == null)
+					out.textContent = t('criterion.rateLevelNone');
 				else {
 					const standing = rateStanding(c, ans.rate);
 					out.textContent =
