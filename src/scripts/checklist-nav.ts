@@ -41,6 +41,7 @@ export class CategoryNav {
 		if (location.hash) this.reveal(location.hash.slice(1));
 		this.setupPrint();
 		this.trackBars();
+		this.root.addEventListener('focusin', (e) => this.uncover(e.target));
 		this.render();
 	}
 
@@ -108,6 +109,23 @@ export class CategoryNav {
 			this.current = current;
 			this.render();
 		});
+	}
+
+	/**
+	 * Scroll padding covers jumps and most focus moves; where the browser still leaves a
+	 * focused control under a sticky bar, it is scrolled out by the overlap.
+	 */
+	private uncover(target: EventTarget | null): void {
+		if (!(target instanceof HTMLElement)) return;
+		const top = this.root.querySelector<HTMLElement>('.app-status');
+		const bottom = this.root.querySelector<HTMLElement>('.sticky-actions');
+		if (top?.contains(target) || bottom?.contains(target)) return;
+		const r = target.getBoundingClientRect();
+		const topEdge = top ? top.getBoundingClientRect().bottom : 0;
+		const bottomEdge = bottom ? bottom.getBoundingClientRect().top : window.innerHeight;
+		if (r.bottom > bottomEdge)
+			window.scrollBy({ top: r.bottom - bottomEdge + 8, behavior: 'instant' });
+		else if (r.top < topEdge) window.scrollBy({ top: r.top - topEdge - 8, behavior: 'instant' });
 	}
 
 	/** Keeps `--app-status-h` and `--sticky-actions-h` equal to the sticky bars' heights. */

@@ -74,13 +74,13 @@ async function answerByKeyboard(
 		mode === 'tab' ? page.keyboard.type(text) : page.keyboard.insertText(text);
 	const b = box(page, c.id);
 	if (c.rate) {
-		await reach(b.getByRole('spinbutton'));
+		await reach(b.locator('input[type="number"]'));
 		if (a.na) {
-			await reach(b.getByRole('checkbox', { name: '不适用' }));
+			await reach(b.locator('input[data-na]'));
 			await page.keyboard.press('Space');
 		} else await page.keyboard.type(String(a.rate));
 	} else {
-		await reach(b.getByRole('radio').first());
+		await reach(b.locator('input[type="radio"]').first());
 		if (a.na) for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowDown');
 		else if (a.level === 0) await page.keyboard.press('Space');
 		else for (let k = 0; k < a.level!; k++) await page.keyboard.press('ArrowDown');
@@ -94,7 +94,7 @@ async function answerByKeyboard(
 		await page.keyboard.press('Space');
 	}
 	if (a.note) {
-		await reach(b.getByRole('textbox', { name: '情况说明' }));
+		await reach(b.locator('textarea'));
 		await write(a.note);
 	}
 }
@@ -418,7 +418,7 @@ test.describe('会员评家 calculator', () => {
 		const withBasic = down(satisfied + basic, replies);
 		await expect(page.getByText(`已把满意度 ${withBasic}% 填入 I2。`)).toBeVisible();
 		const i2 = box(page, 'I2');
-		await expect(i2.getByRole('spinbutton')).toHaveValue(String(withBasic));
+		await expect(i2.locator('input[name="rate-I2"]')).toHaveValue(String(withBasic));
 		const i2def = catalogue.criteria.find((c) => c.id === 'I2')!;
 		expect(i2def.rate?.thresholds.map((x) => x.min)).toEqual([90, 85, 0]);
 		await expect(i2.locator('[data-rate-level]')).toHaveText(
@@ -433,7 +433,7 @@ test.describe('会员评家 calculator', () => {
 		await expect(out('satisfaction')).toHaveText(pct(satisfied, replies));
 		await expect(out('satisfaction')).toHaveText('60.6%');
 		await s.getByRole('button', { name: '把满意度填入 I2' }).click();
-		await expect(i2.getByRole('spinbutton')).toHaveValue(String(down(satisfied, replies)));
+		await expect(i2.locator('input[name="rate-I2"]')).toHaveValue(String(down(satisfied, replies)));
 		await expect(i2.locator('[data-rate-level]')).toHaveText(
 			`现在 ${down(satisfied, replies)}%，${catalogue.levelNames[1]}。达到 85% 可升一档。`,
 		);
@@ -454,7 +454,7 @@ test.describe('会员评家 calculator', () => {
 		await page.reload();
 		await expect(s.getByLabel('参评人数')).toHaveValue('200');
 		await expect(countBasic).not.toBeChecked();
-		await expect(i2.getByRole('spinbutton')).toHaveValue('60.6');
+		await expect(i2.locator('input[name="rate-I2"]')).toHaveValue('60.6');
 	});
 });
 
@@ -543,6 +543,7 @@ test.describe('unreadable saved data', () => {
 		await seed(page, [makeAssessment('good-1', '完好的评估', { A1: { level: 3 } })]);
 		await openChecklist(page);
 		await page.getByRole('button', { name: '新建评估' }).click();
+		await openAround(page, levelRadio(page, 'B1', '2'));
 		await levelRadio(page, 'B1', '2').check();
 		const id = (await savedAssessments(page)).index.currentId!;
 		expect(id).not.toBe('good-1');
@@ -611,7 +612,7 @@ test.describe('会员评家 figures at the lines (issue 9)', () => {
 		await s.getByLabel('不满意', { exact: true }).fill('17');
 		await expect(s.locator('[data-survey-out="satisfaction"]')).toHaveText('84.9%');
 		await s.getByRole('button', { name: '把满意度填入 I2' }).click();
-		await expect(box(page, 'I2').getByRole('spinbutton')).toHaveValue('84.9');
+		await expect(box(page, 'I2').locator('input[name="rate-I2"]')).toHaveValue('84.9');
 		await expect(page.locator('[data-veto-derived="V3"] [data-veto-state]')).toHaveText(
 			'依据 I2 的数值自动判定：当前触发。',
 		);
@@ -637,6 +638,7 @@ test.describe('会员评家 figures at the lines (issue 9)', () => {
 
 	test('C1 (必备) offers no 不适用', async ({ page }) => {
 		await openChecklist(page);
+		await openAround(page, box(page, 'C1'));
 		await expect(box(page, 'C1').getByRole('radio', { name: '不适用' })).toHaveCount(0);
 		await expect(box(page, 'C1').getByRole('checkbox', { name: '不适用' })).toHaveCount(0);
 		await expect(box(page, 'C3').getByRole('radio', { name: '不适用' })).toHaveCount(1);
@@ -711,9 +713,13 @@ test.describe('on a phone (360 px)', () => {
 		await expect(now).toContainText('C. ');
 		await expect(page.locator('#category-C > summary')).toBeFocused();
 		// The heading is below the sticky status bar, not under it.
-		const bar = (await page.locator('.app-status').boundingBox())!;
-		const heading = (await page.locator('#category-C-h').boundingBox())!;
-		expect(heading.y).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
+		await expect
+			.poll(async () => {
+				const bar = (await page.locator('.app-status').boundingBox())!;
+				const heading = (await page.locator('#category-C-h').boundingBox())!;
+				return heading.y >= bar.y + bar.height - 1 && heading.y < 740;
+			})
+			.toBe(true);
 		await page.getByRole('button', { name: '上一类' }).click();
 		await expect(b).toHaveAttribute('open', '');
 		// A jump link opens its category too.
@@ -726,7 +732,7 @@ test.describe('on a phone (360 px)', () => {
 	}) => {
 		await openChecklist(page);
 		const i2 = box(page, 'I2');
-		const rate = i2.getByRole('spinbutton');
+		const rate = i2.locator('input[name="rate-I2"]');
 		await openAround(page, rate);
 		await rate.fill('72');
 		const level = i2.locator('[data-rate-level]');

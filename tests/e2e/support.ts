@@ -528,19 +528,18 @@ export async function answerPlan(page: Page, plan: Plan): Promise<void> {
 		const c = criterionById(id);
 		if (a.na) {
 			await tick(
-				c.rate
-					? b.getByRole('checkbox', { name: '不适用' })
-					: b.locator(`input[name="level-${id}"][value="na"]`),
+				c.rate ? b.locator('input[data-na]') : b.locator(`input[name="level-${id}"][value="na"]`),
 			);
 			if (a.naReason) await b.getByLabel('不适用的原因').fill(a.naReason);
 		} else if (c.rate && a.rate !== undefined) {
-			await openAround(page, b);
-			await b.getByRole('spinbutton').fill(String(a.rate));
+			const rate = b.locator('input[type="number"]');
+			await openAround(page, rate);
+			await rate.fill(String(a.rate));
 		} else if (a.level !== undefined)
 			await tick(b.locator(`input[name="level-${id}"][value="${a.level}"]`));
 		for (const j of a.evidence ?? []) await tick(b.locator(`input[name="evidence-${id}"]`).nth(j));
 		if (a.note) {
-			const note = b.getByRole('textbox', { name: '情况说明' });
+			const note = b.locator('textarea');
 			await openAround(page, note);
 			await note.fill(a.note);
 		}
