@@ -103,7 +103,7 @@ test.describe('filling the checklist by keyboard', () => {
 	test('the whole checklist filled by keyboard alone is saved and restored after a reload', async ({
 		page,
 	}) => {
-		test.setTimeout(90_000);
+		test.setTimeout(240_000); // every criterion by keyboard, on a loaded machine
 		await openChecklist(page);
 		await expect(page.getByRole('status').filter({ hasText: /已保存|尚未保存/ })).toHaveText(
 			'尚未保存',
