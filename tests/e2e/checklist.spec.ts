@@ -215,7 +215,7 @@ test.describe('filling the checklist by keyboard', () => {
 		// The level badges follow the answers.
 		await expect(box(page, 'C5').locator('[data-state]')).toHaveText('不适用');
 		await expect(box(page, 'A4').locator('[data-rate-level]')).toHaveText(
-			'现在 95%，规范有效。已是最高一档。',
+			'现在 92.5%，规范有效。已是最高一档。',
 		);
 	});
 });
