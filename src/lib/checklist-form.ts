@@ -418,3 +418,15 @@ export function savedValue(catalogue: Catalogue, a: Assessment, field: Field): s
 export function clipText(text: string, max: number): string {
 	return Array.from(text).slice(0, max).join('');
 }
+
+/**
+ * A rate typed as a fraction (0.9 for 90 %): a number above 0 and at most 1 with decimals.
+ * Gives the percentage to suggest ("是否为 90%？"), or null when the figure looks like a percentage.
+ */
+export function fractionSuggestion(text: string): number | null {
+	const trimmed = text.trim();
+	if (!/^(0?\.\d+|1\.0+)$/.test(trimmed)) return null;
+	const n = Number(trimmed);
+	if (!(n > 0 && n <= 1)) return null;
+	return Math.round(n * 1000) / 10;
+}

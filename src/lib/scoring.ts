@@ -128,6 +128,21 @@ export function levelForRate(criterion: Criterion, rate: number): Level {
 	return 0;
 }
 
+/**
+ * Where a rate stands: its level and the lowest figure of the next higher level (null at
+ * the top), so the checklist can say "现在 72%，达到 85% 可升一档".
+ */
+export function rateStanding(
+	criterion: Criterion,
+	rate: number,
+): { level: Level; nextMin: number | null } {
+	const level = levelForRate(criterion, rate);
+	const higher = (criterion.rate?.thresholds ?? [])
+		.filter((step) => step.level > level)
+		.map((step) => step.min);
+	return { level, nextMin: higher.length ? Math.min(...higher) : null };
+}
+
 /** Whether an answer counts as 不适用: `na` is ignored where the criterion does not allow it. */
 function isNa(criterion: Criterion | undefined, answer: Answer | undefined): boolean {
 	return Boolean(answer?.na) && (criterion === undefined || naAllowed(criterion));

@@ -11,11 +11,13 @@ import {
 	clipText,
 	fieldOf,
 	fieldValues,
+	fractionSuggestion,
 	savedValue,
 	type Field,
 	type FieldError,
 } from '../lib/checklist-form';
-import { effectiveLevel, scoreAssessment } from '../lib/scoring';
+import { effectiveLevel, rateStanding, scoreAssessment } from '../lib/scoring';
+import { CategoryNav, type CategoryProgress } from './checklist-nav';
 import { computeSurvey, floorPercent, formatPercent } from '../lib/survey';
 import { evidenceCount } from '../lib/ledger';
 import { checkFileSize, parseResultFile, buildResultFile } from '../lib/result-file';
@@ -47,6 +49,7 @@ class ZzChecklist extends HTMLElement {
 	private form!: HTMLFormElement;
 	private messages!: HTMLElement;
 	private status!: HTMLElement;
+	private nav!: CategoryNav;
 
 	connectedCallback(): void {
 		const catalogue = readCatalogue();
@@ -76,6 +79,8 @@ class ZzChecklist extends HTMLElement {
 		this.setupNextYear();
 		this.setupSurveyApply();
 		this.setupSettingsReset();
+		this.nav = new CategoryNav(this);
+		this.nav.setup();
 		this.restore();
 		if (this.session.store.has(this.session.current.id))
 			this.showSaved(this.session.current.updatedAt);
@@ -139,6 +144,7 @@ class ZzChecklist extends HTMLElement {
 			else if (control.name in values) control.value = values[control.name]!;
 			this.clearError(control);
 		}
+		for (const hint of this.querySelectorAll<HTMLElement>('[data-rate-hint]')) hint.hidden = true;
 		this.renderManager();
 		this.refresh();
 	}
@@ -153,6 +159,7 @@ class ZzChecklist extends HTMLElement {
 		if ((e.type === 'change') !== onChange) return;
 		const field = fieldOf(control.name);
 		if (!field) return;
+		if (field.kind === 'answer' && field.part === 'rate') this.showFractionHint(control);
 		if (this.apply(control, field)) {
 			// A settings mark refused only because of the other one may be fine now.
 			if (field.kind === 'settings')
@@ -162,7 +169,17 @@ class ZzChecklist extends HTMLElement {
 					if (other !== control) this.apply(other, fieldOf(other.name)!);
 			this.persist();
 			this.refresh();
-		}
+		} else if (field.kind === 'answer' && field.part === 'rate') this.refresh();
+	}
+
+	/** Under a rate typed as a fraction (0.9), asks whether 90% was meant. */
+	private showFractionHint(control: Control): void {
+		const hint = this.querySelector<HTMLElement>(`#${CSS.escape(control.id)}-hint`);
+		if (!hint) return;
+		const percent = fractionSuggestion(control.value);
+		hint.hidden = percent === null;
+		hint.textContent =
+			percent === null ? '' : t('criterion.rateFraction', { percent: String(percent) });
 	}
 
 	/** Hands a field's value to the form model; true when it was accepted into the assessment. */
@@ -256,13 +273,16 @@ class ZzChecklist extends HTMLElement {
 				: '');
 		(this.querySelector('[data-progress-bar]') as HTMLProgressElement).value =
 			score.completion.percent;
+		const progress = new Map<string, CategoryProgress>();
 		for (const k of score.categories) {
+			progress.set(k.id, { answered: k.answered, total: k.applicable });
 			const el = this.querySelector<HTMLElement>(`[data-category-progress="${k.id}"]`);
 			if (el)
 				el.textContent =
 					t('progress.category', { answered: k.answered, total: k.applicable }) +
 					(k.na ? t('progress.na', { n: k.na }) : '');
 		}
+		this.nav.update(progress);
 		for (const c of cat.criteria) {
 			const box = this.querySelector<HTMLElement>(`#criterion-${c.id}`);
 			if (!box) continue;
@@ -276,20 +296,41 @@ class ZzChecklist extends HTMLElement {
 						? t('criterion.unanswered')
 						: cat.levelNames[cs.level]!;
 			box.dataset['status'] = cs.status;
+			// The state pill is coloured by level (a low rate is not shown in green).
+			if (cs.level === null || cs.status === 'na') delete box.dataset['level'];
+			else box.dataset['level'] = String(cs.level);
+			const ticked = ans?.evidence.length ?? 0;
+			// How many of its 台账 items are on file (a tick is the ledger's 有).
 			const count = box.querySelector<HTMLElement>('[data-evidence-count]');
 			if (count)
 				count.textContent = `（${t('criterion.evidenceCount', { ...evidenceCount(c, ans, this.a.ledger) })}）`;
+			// Evidence and note open by themselves once used (never closed for the user).
+			const evidence = box.querySelector<HTMLDetailsElement>('details[data-more="evidence"]');
+			if (evidence && ticked) evidence.open = true;
+			const note = box.querySelector<HTMLDetailsElement>('details[data-more="note"]');
+			if (note && ans?.note) note.open = true;
 			const reason = box.querySelector<HTMLElement>('[data-na-reason]');
 			if (reason) reason.hidden = !ans?.na;
 			if (c.rate) {
 				const out = box.querySelector<HTMLElement>('[data-rate-level]')!;
-				const level = effectiveLevel(c, ans);
-				out.textContent = ans?.na
-					? t('criterion.rateNa')
-					: level === null
-						? t('criterion.rateLevelNone')
-						: t('criterion.rateLevel', { level: `${cat.levelNames[level]}——${c.levels[level]}` });
 				const rateInput = box.querySelector<HTMLInputElement>(`input[name="rate-${c.id}"]`);
+				const level = effectiveLevel(c, ans);
+				// A refused figure (120, or 12 on the way to it) never shows a level.
+				const invalid = rateInput?.getAttribute('aria-invalid') === 'true';
+				if (ans?.na) out.textContent = t('criterion.rateNa');
+				else if (invalid) out.textContent = t('criterion.rateInvalid');
+				else if (level === null || ans?.rate == null)
+					out.textContent = t('criterion.rateLevelNone');
+				else {
+					const standing = rateStanding(c, ans.rate);
+					out.textContent =
+						t('criterion.rateNow', { rate: String(ans.rate), level: cat.levelNames[level]! }) +
+						(standing.nextMin === null
+							? t('criterion.rateTop')
+							: t('criterion.rateNext', { min: String(standing.nextMin) }));
+				}
+				if (!ans?.na && !invalid && level !== null) out.dataset['level'] = String(level);
+				else delete out.dataset['level'];
 				if (rateInput) rateInput.disabled = Boolean(ans?.na);
 			}
 		}

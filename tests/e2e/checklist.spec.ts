@@ -5,7 +5,9 @@
 import { test, type Locator, type Page } from '@playwright/test';
 import {
 	catalogue,
+	closedAround,
 	expect,
+	openAround,
 	makeAssessment,
 	expectAnswers,
 	openChecklist,
@@ -55,23 +57,31 @@ async function answerByKeyboard(
 	a: PlannedAnswer,
 	mode: 'tab' | 'focus',
 ): Promise<void> {
+	// A closed category or 添加佐证 / 添加说明 is opened on the way, with Enter on its summary.
 	const reach = async (target: Locator) => {
-		if (mode === 'tab')
-			await tabTo(page, target, 14); // the category links sit before A1
-		else await target.focus();
+		if (mode === 'tab') {
+			for (const summary of await closedAround(page, target)) {
+				await tabTo(page, summary, 30);
+				await page.keyboard.press('Enter');
+			}
+			await tabTo(page, target, 30); // the category links sit before A1
+		} else {
+			await openAround(page, target);
+			await target.focus();
+		}
 	};
 	// Chinese text arrives from an input method a phrase at a time; key by key in 'tab' mode.
 	const write = (text: string) =>
 		mode === 'tab' ? page.keyboard.type(text) : page.keyboard.insertText(text);
 	const b = box(page, c.id);
 	if (c.rate) {
-		await reach(b.getByRole('spinbutton'));
+		await reach(b.locator('input[type="number"]'));
 		if (a.na) {
-			await reach(b.getByRole('checkbox', { name: '不适用' }));
+			await reach(b.locator('input[data-na]'));
 			await page.keyboard.press('Space');
 		} else await page.keyboard.type(String(a.rate));
 	} else {
-		await reach(b.getByRole('radio').first());
+		await reach(b.locator('input[type="radio"]').first());
 		if (a.na) for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowDown');
 		else if (a.level === 0) await page.keyboard.press('Space');
 		else for (let k = 0; k < a.level!; k++) await page.keyboard.press('ArrowDown');
@@ -85,7 +95,7 @@ async function answerByKeyboard(
 		await page.keyboard.press('Space');
 	}
 	if (a.note) {
-		await reach(b.getByRole('textbox', { name: '情况说明' }));
+		await reach(b.locator('textarea'));
 		await write(a.note);
 	}
 }
@@ -94,7 +104,7 @@ test.describe('filling the checklist by keyboard', () => {
 	test('the whole checklist filled by keyboard alone is saved and restored after a reload', async ({
 		page,
 	}) => {
-		test.setTimeout(90_000);
+		test.setTimeout(240_000); // every criterion by keyboard, on a loaded machine
 		await openChecklist(page);
 		await expect(page.getByRole('status').filter({ hasText: /已保存|尚未保存/ })).toHaveText(
 			'尚未保存',
@@ -205,7 +215,9 @@ test.describe('filling the checklist by keyboard', () => {
 			await expect(page.getByLabel(label, { exact: true })).toHaveValue(value);
 		// The level badges follow the answers.
 		await expect(box(page, 'C5').locator('[data-state]')).toHaveText('不适用');
-		await expect(box(page, 'A4').locator('[data-rate-level]')).toContainText('对应档次：规范有效');
+		await expect(box(page, 'A4').locator('[data-rate-level]')).toHaveText(
+			'现在 92.5%，规范有效。已是最高一档。',
+		);
 	});
 });
 
@@ -239,7 +251,9 @@ test.describe('progress and 不适用', () => {
 		// A rate criterion: 不适用 disables its number.
 		const a4 = box(page, 'A4');
 		await a4.getByRole('spinbutton').fill('85');
-		await expect(a4.locator('[data-rate-level]')).toContainText('对应档次：基本落实');
+		await expect(a4.locator('[data-rate-level]')).toHaveText(
+			'现在 85%，基本落实。达到 90% 可升一档。',
+		);
 		await expect(overall).toHaveText(`总体进度：已评 2 / ${n - 1} 项（1 项不适用）`);
 		await a4.getByRole('checkbox', { name: '不适用' }).check();
 		await expect(a4.getByRole('spinbutton')).toBeDisabled();
@@ -262,10 +276,15 @@ test.describe('progress and 不适用', () => {
 		const rate = box(page, 'A4').getByRole('spinbutton');
 		await rate.fill('150');
 		await expect(rate).toHaveAttribute('aria-invalid', 'true');
-		await expect(box(page, 'A4').locator('[data-rate-level]')).toHaveText('填入数字后自动定档');
+		await expect(box(page, 'A4').getByRole('alert')).toContainText('不能大于 100');
+		await expect(box(page, 'A4').locator('[data-rate-level]')).toHaveText(
+			'数字有误，改正后再定档。',
+		);
 		await rate.fill('95');
 		await expect(rate).not.toHaveAttribute('aria-invalid');
-		await expect(box(page, 'A4').locator('[data-rate-level]')).toContainText('对应档次：规范有效');
+		await expect(box(page, 'A4').locator('[data-rate-level]')).toHaveText(
+			'现在 95%，规范有效。已是最高一档。',
+		);
 	});
 });
 
@@ -400,10 +419,11 @@ test.describe('会员评家 calculator', () => {
 		const withBasic = down(satisfied + basic, replies);
 		await expect(page.getByText(`已把满意度 ${withBasic}% 填入 I2。`)).toBeVisible();
 		const i2 = box(page, 'I2');
-		await expect(i2.getByRole('spinbutton')).toHaveValue(String(withBasic));
+		await expect(i2.locator('input[name="rate-I2"]')).toHaveValue(String(withBasic));
 		const i2def = catalogue.criteria.find((c) => c.id === 'I2')!;
+		expect(i2def.rate?.thresholds.map((x) => x.min)).toEqual([90, 85, 0]);
 		await expect(i2.locator('[data-rate-level]')).toHaveText(
-			`对应档次：${catalogue.levelNames[2]}——${i2def.levels[2]}`,
+			`现在 ${withBasic}%，${catalogue.levelNames[2]}。达到 90% 可升一档。`,
 		);
 		await expect(page.locator('[data-veto-derived="V3"] [data-veto-state]')).toHaveText(
 			'依据 I2 的数值自动判定：当前未触发。',
@@ -414,10 +434,11 @@ test.describe('会员评家 calculator', () => {
 		await expect(out('satisfaction')).toHaveText(pct(satisfied, replies));
 		await expect(out('satisfaction')).toHaveText('60.6%');
 		await s.getByRole('button', { name: '把满意度填入 I2' }).click();
-		await expect(i2.getByRole('spinbutton')).toHaveValue(String(down(satisfied, replies)));
+		await expect(i2.locator('input[name="rate-I2"]')).toHaveValue(String(down(satisfied, replies)));
 		await expect(i2.locator('[data-rate-level]')).toHaveText(
-			`对应档次：${catalogue.levelNames[1]}——${i2def.levels[1]}`,
+			`现在 ${down(satisfied, replies)}%，${catalogue.levelNames[1]}。达到 85% 可升一档。`,
 		);
+		await expect(i2.locator('[data-rate-level]')).toHaveAttribute('data-level', '1');
 		await expect(page.locator('[data-veto-derived="V3"] [data-veto-state]')).toHaveText(
 			'依据 I2 的数值自动判定：当前触发。',
 		);
@@ -434,7 +455,7 @@ test.describe('会员评家 calculator', () => {
 		await page.reload();
 		await expect(s.getByLabel('参评人数')).toHaveValue('200');
 		await expect(countBasic).not.toBeChecked();
-		await expect(i2.getByRole('spinbutton')).toHaveValue('60.6');
+		await expect(i2.locator('input[name="rate-I2"]')).toHaveValue('60.6');
 	});
 });
 
@@ -526,6 +547,7 @@ test.describe('unreadable saved data', () => {
 		await openChecklist(page);
 		await openManager(page);
 		await page.getByRole('button', { name: '新建评估' }).click();
+		await openAround(page, levelRadio(page, 'B1', '2'));
 		await levelRadio(page, 'B1', '2').check();
 		const id = (await savedAssessments(page)).index.currentId!;
 		expect(id).not.toBe('good-1');
@@ -594,7 +616,7 @@ test.describe('会员评家 figures at the lines (issue 9)', () => {
 		await s.getByLabel('不满意', { exact: true }).fill('17');
 		await expect(s.locator('[data-survey-out="satisfaction"]')).toHaveText('84.9%');
 		await s.getByRole('button', { name: '把满意度填入 I2' }).click();
-		await expect(box(page, 'I2').getByRole('spinbutton')).toHaveValue('84.9');
+		await expect(box(page, 'I2').locator('input[name="rate-I2"]')).toHaveValue('84.9');
 		await expect(page.locator('[data-veto-derived="V3"] [data-veto-state]')).toHaveText(
 			'依据 I2 的数值自动判定：当前触发。',
 		);
@@ -620,6 +642,7 @@ test.describe('会员评家 figures at the lines (issue 9)', () => {
 
 	test('C1 (必备) offers no 不适用', async ({ page }) => {
 		await openChecklist(page);
+		await openAround(page, box(page, 'C1'));
 		await expect(box(page, 'C1').getByRole('radio', { name: '不适用' })).toHaveCount(0);
 		await expect(box(page, 'C1').getByRole('checkbox', { name: '不适用' })).toHaveCount(0);
 		await expect(box(page, 'C3').getByRole('radio', { name: '不适用' })).toHaveCount(1);
@@ -672,5 +695,139 @@ test.describe('names and dates (issue 14)', () => {
 			'2027 年度自评（副本 2）',
 			'2027 年度自评（副本）',
 		]);
+	});
+});
+
+test.describe('on a phone (360 px)', () => {
+	test.use({ viewport: { width: 360, height: 740 } });
+
+	test('the checklist is short: one category open, evidence and notes folded away', async ({
+		page,
+	}) => {
+		await openChecklist(page);
+		const height = await page.evaluate(() => document.documentElement.scrollHeight);
+		// 55,351 px before the categories and 添加佐证 / 添加说明 were folded; about 12,300 after.
+		expect(height).toBeLessThan(16_000);
+		await expect(page.locator('details[data-category][open]')).toHaveCount(1);
+		await expect(page.locator('#category-A')).toHaveAttribute('open', '');
+		// Closed sections stay in the page for find-in-page and screen readers.
+		await expect(page.locator('#criterion-I2')).toHaveCount(1);
+		// Jump links and the bar's buttons are at least 44 px tall.
+		for (const target of [
+			page.locator('.category-jump a').first(),
+			page.getByRole('button', { name: '下一类' }),
+			page.locator('#category-B > summary'),
+			box(page, 'A1').getByText('添加佐证'),
+		]) {
+			const h = (await target.boundingBox())!.height;
+			expect(h).toBeGreaterThanOrEqual(44);
+		}
+	});
+
+	test('evidence behind 添加佐证 opens, the tick saves, and it opens by itself after a reload', async ({
+		page,
+	}) => {
+		await openChecklist(page);
+		const a1 = box(page, 'A1');
+		const first = evidenceBox(page, 'A1', 0);
+		await expect(first).toBeHidden();
+		await a1.getByText('添加佐证').click();
+		await expect(first).toBeVisible();
+		await first.check();
+		await expect(page.locator('[data-save-status]')).toHaveText(SAVED);
+		await expect(a1.locator('summary', { hasText: '添加佐证' })).toHaveText(
+			/^添加佐证（在册 1 \/ \d+）$/,
+		);
+		await page.reload();
+		await expect(evidenceBox(page, 'A1', 0)).toBeVisible();
+		await expect(evidenceBox(page, 'A1', 0)).toBeChecked();
+		// The note stays folded while empty.
+		await expect(a1.getByRole('textbox', { name: '情况说明' })).toBeHidden();
+	});
+
+	test('a collapsed category opens by keyboard; 下一类 opens the next with its heading in view', async ({
+		page,
+	}) => {
+		await openChecklist(page);
+		const b = page.locator('#category-B');
+		await expect(b).not.toHaveAttribute('open', '');
+		await page.locator('#category-A > summary').focus();
+		await tabTo(page, '#category-B > summary', 80);
+		await page.keyboard.press('Enter');
+		await expect(b).toHaveAttribute('open', '');
+		await expect(page.locator('#category-A')).not.toHaveAttribute('open', '');
+		const nB = catalogue.criteria.filter((c) => c.category === 'B').length;
+		const now = page.locator('[data-category-now]');
+		await expect(now).toContainText(`B. ${catalogue.categories.find((k) => k.id === 'B')!.title}`);
+		await expect(now).toContainText(`已评 0/${nB}`);
+		await page.getByRole('button', { name: '下一类' }).click();
+		const c = page.locator('#category-C');
+		await expect(c).toHaveAttribute('open', '');
+		await expect(now).toContainText('C. ');
+		await expect(page.locator('#category-C > summary')).toBeFocused();
+		// The heading is below the sticky status bar, not under it.
+		await expect
+			.poll(async () => {
+				const bar = (await page.locator('.app-status').boundingBox())!;
+				const heading = (await page.locator('#category-C-h').boundingBox())!;
+				return heading.y >= bar.y + bar.height - 1 && heading.y < 740;
+			})
+			.toBe(true);
+		await page.getByRole('button', { name: '上一类' }).click();
+		await expect(b).toHaveAttribute('open', '');
+		// A jump link opens its category too.
+		await page.locator('.category-jump a', { hasText: 'E' }).first().click();
+		await expect(page.locator('#category-E')).toHaveAttribute('open', '');
+	});
+
+	test('a rate says where it stands: 72% names the next threshold; 0.9 asks whether 90% was meant; 120 is refused at the field', async ({
+		page,
+	}) => {
+		await openChecklist(page);
+		const i2 = box(page, 'I2');
+		const rate = i2.locator('input[name="rate-I2"]');
+		await openAround(page, rate);
+		await rate.fill('72');
+		const level = i2.locator('[data-rate-level]');
+		await expect(level).toHaveText(`现在 72%，${catalogue.levelNames[1]}。达到 85% 可升一档。`);
+		await expect(level).toHaveAttribute('data-level', '1');
+		await expect(i2.locator('[data-state]')).toHaveText(catalogue.levelNames[1]!);
+		await rate.fill('0.9');
+		await expect(i2.locator('[data-rate-hint]')).toHaveText(
+			'是否为 90%？这里填百分数，例如 90，而不是 0.9。',
+		);
+		await rate.fill('90');
+		await expect(i2.locator('[data-rate-hint]')).toBeHidden();
+		await expect(level).toHaveText(`现在 90%，${catalogue.levelNames[3]}。已是最高一档。`);
+		// 120: refused with words at the field; no level from the partial "12".
+		await rate.fill('');
+		await rate.pressSequentially('120');
+		await expect(i2.getByRole('alert')).toContainText('不能大于 100');
+		await expect(level).toHaveText('数字有误，改正后再定档。');
+	});
+
+	test('Tab through the first 40 stops: nothing focused is covered by a sticky bar', async ({
+		page,
+	}) => {
+		await openChecklist(page);
+		await page.locator('body').focus();
+		for (let i = 0; i < 40; i++) {
+			await page.keyboard.press('Tab');
+			const covered = await page.evaluate(() => {
+				const el = document.activeElement as HTMLElement | null;
+				if (!el || el === document.body) return null;
+				const r = el.getBoundingClientRect();
+				for (const sel of ['.app-status', '.sticky-actions']) {
+					const bar = document.querySelector(sel);
+					if (!bar || bar.contains(el)) continue;
+					const b = bar.getBoundingClientRect();
+					if (getComputedStyle(bar).position !== 'sticky') continue;
+					const overlap = Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top);
+					if (overlap > 1) return `${el.tagName} ${el.textContent?.slice(0, 20)} under ${sel}`;
+				}
+				return null;
+			});
+			expect(covered, `Tab stop ${i + 1}`).toBeNull();
+		}
 	});
 });

@@ -527,6 +527,7 @@ export async function expectAnswers(page: Page, plan: Plan): Promise<void> {
  */
 export async function answerPlan(page: Page, plan: Plan): Promise<void> {
 	const tick = async (input: Locator) => {
+		await openAround(page, input);
 		await input.focus();
 		if (!(await input.isChecked())) await page.keyboard.press('Space');
 	};
@@ -535,17 +536,48 @@ export async function answerPlan(page: Page, plan: Plan): Promise<void> {
 		const c = criterionById(id);
 		if (a.na) {
 			await tick(
-				c.rate
-					? b.getByRole('checkbox', { name: '不适用' })
-					: b.locator(`input[name="level-${id}"][value="na"]`),
+				c.rate ? b.locator('input[data-na]') : b.locator(`input[name="level-${id}"][value="na"]`),
 			);
 			if (a.naReason) await b.getByLabel('不适用的原因').fill(a.naReason);
-		} else if (c.rate && a.rate !== undefined) await b.getByRole('spinbutton').fill(String(a.rate));
-		else if (a.level !== undefined)
+		} else if (c.rate && a.rate !== undefined) {
+			const rate = b.locator('input[type="number"]');
+			await openAround(page, rate);
+			await rate.fill(String(a.rate));
+		} else if (a.level !== undefined)
 			await tick(b.locator(`input[name="level-${id}"][value="${a.level}"]`));
 		for (const j of a.evidence ?? []) await tick(b.locator(`input[name="evidence-${id}"]`).nth(j));
-		if (a.note) await b.getByRole('textbox', { name: '情况说明' }).fill(a.note);
+		if (a.note) {
+			const note = b.locator('textarea');
+			await openAround(page, note);
+			await note.fill(a.note);
+		}
 	}
+}
+
+/**
+ * Opens, as a keyboard user would (focus the summary, press Enter), every closed `<details>`
+ * around `target`: its category section and 添加佐证 / 添加说明.
+ */
+export async function openAround(page: Page, target: Locator): Promise<void> {
+	for (const summary of await closedAround(page, target)) {
+		await summary.focus();
+		await page.keyboard.press('Enter');
+		await expect(summary.locator('..')).toHaveAttribute('open', '');
+	}
+}
+
+/** The summaries of the closed `<details>` around `target`, outermost first. */
+export async function closedAround(page: Page, target: Locator): Promise<Locator[]> {
+	const ids = await target.evaluate((el) => {
+		const found: string[] = [];
+		for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null)
+			if (!d.open) {
+				d.dataset['e2eOpen'] ??= String(Math.random()).slice(2);
+				found.unshift(d.dataset['e2eOpen']);
+			}
+		return found;
+	});
+	return ids.map((id) => page.locator(`details[data-e2e-open="${id}"] > summary`));
 }
 
 // ---- temp folders, built files and result files ---------------------------------------

@@ -7,6 +7,7 @@ import {
 	fieldName,
 	fieldOf,
 	fieldValues,
+	fractionSuggestion,
 	savedValue,
 	type Field,
 	type FieldInput,
@@ -351,5 +352,24 @@ describe('the 会员评家 fields of schema version 3', () => {
 		const r = applyField(a, { kind: 'survey', key: 'frontline' }, text('51'));
 		expect(r).toEqual({ ok: false, error: { code: 'frontlineAboveParticipants', params: {} } });
 		expect(a.survey.frontline).toBe(40);
+	});
+});
+
+describe('fractionSuggestion', () => {
+	it.each([
+		['0.9', 90],
+		['.85', 85],
+		[' 0.725 ', 72.5],
+		['1.0', 100],
+		['0.0', null],
+		['1', null],
+		['0', null],
+		['90', null],
+		['72.5', null],
+		['1.5', null],
+		['', null],
+		['abc', null],
+	])('%j → %j', (text, expected) => {
+		expect(fractionSuggestion(text)).toBe(expected);
 	});
 });

@@ -5,6 +5,7 @@ import {
 	bandFor,
 	effectiveLevel,
 	levelForRate,
+	rateStanding,
 	round1,
 	scoreAssessment,
 	type ScoreResult,
@@ -865,5 +866,18 @@ describe('issue 9: every scoring rule says one thing', () => {
 		const a = blankAssessment(real);
 		expect(a.survey.countBasic).toBe(false);
 		expect(a.survey.held).toBeNull();
+	});
+});
+
+describe('rateStanding', () => {
+	const i2 = real.criteria.find((c) => c.id === 'I2')!;
+	it.each([
+		[72, 1, 85],
+		[85, 2, 90],
+		[89.9, 2, 90],
+		[90, 3, null],
+		[0, 1, 85],
+	])('I2 at %d%% is level %d, next at %j', (rate, level, nextMin) => {
+		expect(rateStanding(i2, rate)).toEqual({ level, nextMin });
 	});
 });
