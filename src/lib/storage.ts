@@ -128,7 +128,9 @@ export function repairAssessment(
 			base.catalogueVersion,
 		),
 		// The plan and ledger (version 4) are kept whole when valid; data saved before them has none.
-		plan: Object.hasOwn(data, 'plan') ? pick('plan', fields.plan, data['plan'], base.plan) : base.plan,
+		plan: Object.hasOwn(data, 'plan')
+			? pick('plan', fields.plan, data['plan'], base.plan)
+			: base.plan,
 		ledger: Object.hasOwn(data, 'ledger')
 			? pick('ledger', fields.ledger, data['ledger'], base.ledger)
 			: base.ledger,
