@@ -15,6 +15,7 @@ import {
 	downloadText,
 	importOnChecklist,
 	makeResult,
+	openAround,
 	pickFiles,
 	tabTo,
 	removeTempDirs,
@@ -136,11 +137,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			// Partly filled.
 			const a1 = page.locator('#criterion-A1');
 			await a1.getByRole('radio', { name: /规范有效/ }).check();
+			// B1's category and A1's note are folded away until opened, as a person would.
+			await openAround(page, page.locator('#criterion-B1 input[type="radio"]').first());
 			await page
 				.locator('#criterion-B1')
 				.getByRole('radio', { name: /基本落实/ })
 				.check();
 			await page.getByLabel(strings['profile.unitName']).fill('无障碍测试单位');
+			await openAround(page, page.locator('#note-A1'));
 			await a1.getByLabel(strings['criterion.note'], { exact: true }).fill('已建立台账');
 			await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
 			await auditIn(page, 'checklist, partly filled');

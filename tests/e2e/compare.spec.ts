@@ -687,6 +687,10 @@ test.describe('compare: loading many files', () => {
 						? String(e.categories[k.id])
 						: '未评',
 			),
+			// 整改任务数, 已完成, 逾期: these generated files carry no plan.
+			'0',
+			'0',
+			'0',
 			e.older ? '按 2025.1 版指标目录填写；本版新增指标 H3 按未答计' : '',
 		];
 		const exportCsv = async () => {
@@ -712,6 +716,9 @@ test.describe('compare: loading many files', () => {
 			'否决项',
 			'必备项未达',
 			...catalogue.categories.map((k) => k.title),
+			'整改任务数',
+			'整改已完成',
+			'整改逾期',
 			'目录版本说明',
 		];
 		// Base, bonus, vetoes and 必备 are not in the test's expectations; drop them when comparing.
