@@ -23,6 +23,7 @@ import {
 	tempDir,
 	writeFiles,
 	storageSnapshot,
+	openAround,
 } from './support';
 
 // ------------------------------------------------------------------ CSP
@@ -88,6 +89,8 @@ test.describe('Content Security Policy', () => {
 		await watchCsp(page);
 		// Checklist: import, answer, note, calculator.
 		await importOnChecklist(page, seedPath);
+		// C1's category and note are folded away until opened, as a person would.
+		await openAround(page, page.locator('#criterion-C1 textarea'));
 		await page
 			.locator('#criterion-C1')
 			.getByRole('radio', { name: /规范有效/ })
@@ -400,6 +403,7 @@ test('a full storage quota is reported in Chinese, the saved copy kept, and savi
 	});
 	expect(fillers.quotaHit).toBe(true);
 
+	await openAround(page, page.locator('#criterion-B2 input[type="radio"]').first());
 	await page
 		.locator('#criterion-B2')
 		.getByRole('radio', { name: /规范有效/ })
@@ -476,6 +480,7 @@ test('markup typed into every text field stays literal text everywhere, and no s
 	const reasons: Record<string, string> = {};
 	for (const c of catalogue.criteria) {
 		const box = page.locator(`#criterion-${c.id}`);
+		await openAround(page, box.locator('textarea[name^="note-"]'));
 		if (c.allowNotApplicable !== false) {
 			if (c.rate) await box.getByRole('checkbox', { name: strings['criterion.na'] }).check();
 			else await box.getByRole('radio', { name: strings['criterion.na'] }).check();

@@ -26,6 +26,7 @@ import {
 	uniformPlan,
 	watch,
 	type Plan,
+	openAround,
 } from './support';
 import { SCHEMA_VERSION } from '../../src/lib/assessment';
 
@@ -598,6 +599,7 @@ test.describe('markup typed as text', () => {
 		await openManager(page);
 		await page.getByLabel('评估名称').fill(`<i>${name}</i>`);
 		await page.locator('#criterion-A1 input[name="level-A1"][value="2"]').check();
+		await openAround(page, page.locator('#note-A1'));
 		await page.locator('#criterion-A1').getByRole('textbox', { name: '情况说明' }).fill(note);
 		await page.reload();
 		await expect(page.getByLabel('单位名称')).toHaveValue(name);
