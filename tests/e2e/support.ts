@@ -745,6 +745,8 @@ export async function pickFiles(
 /** Imports a result file on the checklist through its file picker and waits for the confirmation. */
 export async function importOnChecklist(page: Page, path: string): Promise<void> {
 	if (!page.url().endsWith('/assess/')) await page.goto('/assess/');
+	// The import panel sits in the folded 我的评估 panel.
+	await openManager(page);
 	await pickFiles(page, '选择文件', path);
 	await expect(page.getByRole('alert').filter({ hasText: '已导入' })).toBeVisible();
 }
