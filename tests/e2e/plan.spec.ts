@@ -205,6 +205,7 @@ test('results → plan → edit → reload → print → CSV → export → impo
 	const other = await fresh.newPage();
 	await fixToday(other);
 	await other.goto('/assess/');
+	await openManager(other);
 	const chooser = other.waitForEvent('filechooser');
 	await other.getByText('选择文件', { exact: true }).click();
 	await (await chooser).setFiles(path);
