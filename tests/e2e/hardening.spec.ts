@@ -24,6 +24,7 @@ import {
 	writeFiles,
 	storageSnapshot,
 	openAround,
+	openManager,
 } from './support';
 
 // ------------------------------------------------------------------ CSP
@@ -474,6 +475,7 @@ test('markup typed into every text field stays literal text everywhere, and no s
 	await page.getByLabel(strings['profile.parentUnion']).fill(profile.parentUnion);
 	await page.getByLabel(strings['profile.assessor']).fill(profile.assessor);
 	const name = payload('名称');
+	await openManager(page);
 	await page.getByLabel(strings['assess.name']).fill(name);
 
 	const notes: Record<string, string> = {};
