@@ -26,6 +26,7 @@ import {
 	openAround,
 	openManager,
 } from './support';
+import { SCHEMA_VERSION } from '../../src/lib/assessment';
 
 // ------------------------------------------------------------------ CSP
 
@@ -322,8 +323,8 @@ test.describe('import hardening on the checklist', () => {
 			},
 			{
 				name: '新版本.json',
-				text: variant((d) => (d['schemaVersion'] = 3)),
-				message: reasonText('newer-version', '3'),
+				text: variant((d) => (d['schemaVersion'] = SCHEMA_VERSION + 1)),
+				message: reasonText('newer-version', String(SCHEMA_VERSION + 1)),
 			},
 			{ name: '不是JSON.json', text: '<html>not json</html>', message: reasonText('not-json', '') },
 			{
