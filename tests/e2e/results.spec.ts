@@ -60,17 +60,21 @@ const categoryTable = (page: Page) =>
 /** The rows the category table should show for a plan (no 不适用). */
 function expectedRows(plan: Plan) {
 	const e = expectedScore(plan);
-	return e.categories.map((k) => {
+	const rows = e.categories.map((k) => {
 		const bonus = catalogue.categories.find((x) => x.id === k.id)?.bonus === true;
 		const flag = k.answered < k.applicable ? '（未完成）' : '';
+		// A category with nothing answered reads 未评, not 0.
+		const none = k.answered === 0 && k.applicable > 0;
 		return [
 			`${k.id} ${k.title}`,
 			bonus ? `+${k.points}` : String(k.points),
-			`${fmt(bonus ? Math.min(k.earned, k.points) : k.earned)}${flag}`,
-			`${fmt(k.percent)}%${flag}`,
+			none ? '未评' : `${fmt(bonus ? Math.min(k.earned, k.points) : k.earned)}${flag}`,
+			none ? '未评' : `${fmt(k.percent)}%${flag}`,
 			`${k.answered} / ${k.applicable}`,
 		];
 	});
+	// The 基本分合计 row: the categories' contributions add up to the base score.
+	return [...rows, ['基本分合计', String(catalogue.basePoints), fmt(e.base), '', '']];
 }
 
 async function showCharts(page: Page): Promise<void> {
