@@ -318,8 +318,8 @@ test.describe('import hardening on the checklist', () => {
 			},
 			{
 				name: '新版本.json',
-				text: variant((d) => (d['schemaVersion'] = 3)),
-				message: reasonText('newer-version', '3'),
+				text: variant((d) => (d['schemaVersion'] = 99)),
+				message: reasonText('newer-version', '99'),
 			},
 			{ name: '不是JSON.json', text: '<html>not json</html>', message: reasonText('not-json', '') },
 			{
