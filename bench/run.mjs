@@ -231,6 +231,9 @@ if (want('js')) {
 		['compare', 'compare/index.html'],
 		['plan', 'assess/plan/index.html', 30 * 1024],
 		['ledger', 'assess/ledger/index.html', 30 * 1024],
+		['review (验收)', 'review/index.html', 40 * 1024],
+		['apply (申报表)', 'assess/apply/index.html'],
+		['opinion (验收意见书)', 'review/opinion/index.html'],
 	];
 	for (const [name, page, budget] of kinds) {
 		const { files, inlineBytes } = initialJs(join(dist, page));

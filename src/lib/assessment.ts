@@ -13,14 +13,18 @@
  *     survey: { held, members, participants, frontline, satisfied, basic, unsatisfied, countBasic },
  *     settings: { passMark, modelMark },
  *     plan: { tasks: Task[], review },                               (see plan.ts)
- *     ledger: { ["A1.0"]: { na, location, updatedOn, note } } }      (see ledger.ts)
+ *     ledger: { ["A1.0"]: { na, location, updatedOn, note } },     (see ledger.ts)
+ *     application: { overall, sections: { [categoryId]: { done, figures, evidence } } } }
+ *
+ * Version 5 added `application` (the 建家工作总结 of the 申报表). It defaults to empty, so
+ * assessments saved before it (in storage or in older files) read as having no summary yet.
  */
 import * as z from 'zod/mini';
 import { PlanSchema, emptyPlan } from './plan';
 import { LedgerSchema } from './ledger';
 
 /** Current version of the saved and exported format. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Limits that keep hostile input small. */
 export const LIMITS = {
@@ -35,6 +39,18 @@ export const LIMITS = {
 	/** Band marks (合格 / 模范 分数线). */
 	markMin: 1,
 	markMax: 105,
+	/** 建家工作总结: the overall paragraph. */
+	summaryOverall: 800,
+	/** 建家工作总结, per category: what was done. */
+	summaryDone: 600,
+	/** 建家工作总结, per category: figures and results. */
+	summaryFigures: 300,
+	/** 建家工作总结, per category: the evidence a reviewer can ask for. */
+	summaryEvidence: 300,
+	/** 验收: the reviewer's comment on one criterion. */
+	reviewComment: 500,
+	/** 验收: the overall 验收意见. */
+	reviewConclusion: 2000,
 } as const;
 
 const shortText = z.string().check(z.maxLength(LIMITS.shortText));
@@ -127,6 +143,31 @@ export const SettingsSchema = z.strictObject({
 	modelMark: z.number().check(z.gte(LIMITS.markMin), z.lte(LIMITS.markMax)),
 });
 
+/** One category's part of the 建家工作总结, written in three prompted fields. */
+export const ApplicationSectionSchema = z.strictObject({
+	/** 主要做法: what the branch did. */
+	done: z.string().check(z.maxLength(LIMITS.summaryDone)),
+	/** 数据与成效: figures (how many, how often, what changed). */
+	figures: z.string().check(z.maxLength(LIMITS.summaryFigures)),
+	/** 佐证材料: where the evidence is, so a reviewer can ask for it. */
+	evidence: z.string().check(z.maxLength(LIMITS.summaryEvidence)),
+});
+
+/** The 建家工作总结 written for the 申报表 (schema version 5). */
+export const ApplicationSchema = z.strictObject({
+	/** 总体情况: one paragraph on the branch as a whole. */
+	overall: z.string().check(z.maxLength(LIMITS.summaryOverall)),
+	/** Per catalogue category id (A, B, …). */
+	sections: z
+		.record(z.string().check(z.regex(/^[A-Z]$/)), ApplicationSectionSchema)
+		.check(z.refine((r) => Object.keys(r).length <= 26, { message: 'too many summary sections' })),
+});
+
+/** An empty 建家工作总结. */
+export function emptyApplication(): Application {
+	return { overall: '', sections: {} };
+}
+
 /** Keys that JSON import and storage refuse anywhere (see safeJsonParse), so never valid here either. */
 const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
 /** The key of a veto or condition answer. */
@@ -190,10 +231,18 @@ const v4Object = z.strictObject({
 	ledger: LedgerSchema,
 });
 
+const v5Object = z.strictObject({
+	...v4Object.shape,
+	/** 建家工作总结 (version 5); missing in older data, read as empty. */
+	application: z._default(ApplicationSchema, emptyApplication),
+});
+
 /** The current assessment's fields without the checks across fields (the form validates one field at a time). */
-export const AssessmentFieldsSchema = v4Object;
-/** The current (version 4) assessment. */
-export const AssessmentSchema = v4Object.check(...baseChecks<z.output<typeof v4Object>>());
+export const AssessmentFieldsSchema = v5Object;
+/** The current (version 5) assessment. */
+export const AssessmentSchema = v5Object.check(...baseChecks<z.output<typeof v5Object>>());
+/** An assessment as saved by schema version 4: no 建家工作总结. */
+export const AssessmentV4Schema = v4Object.check(...baseChecks<z.output<typeof v4Object>>());
 /** An assessment as saved by schema version 3: no plan, no ledger. */
 export const AssessmentV3Schema = v3Object.check(...baseChecks<z.output<typeof v3Object>>());
 /** An assessment as saved by schema version 2: version 3 but for the survey. */
@@ -214,13 +263,21 @@ export type Answer = z.infer<typeof AnswerSchema>;
 export type Survey = z.infer<typeof SurveySchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
 export type Assessment = z.infer<typeof AssessmentSchema>;
+export type AssessmentV4 = z.infer<typeof AssessmentV4Schema>;
 export type AssessmentV3 = z.infer<typeof AssessmentV3Schema>;
 export type AssessmentV2 = z.infer<typeof AssessmentV2Schema>;
 
 /** Version 3 → 4: the assessment gets an empty plan and ledger. */
-export function upgradeToV4(a: AssessmentV3): Assessment {
+export function upgradeToV4(a: AssessmentV3): AssessmentV4 {
 	return { ...a, plan: emptyPlan(), ledger: {} };
 }
+
+/** Version 4 → 5: the assessment gets an empty 建家工作总结. */
+export function upgradeToV5(a: AssessmentV4): Assessment {
+	return { ...a, application: emptyApplication() };
+}
+export type Application = z.infer<typeof ApplicationSchema>;
+export type ApplicationSection = z.infer<typeof ApplicationSectionSchema>;
 export type Level = 0 | 1 | 2 | 3;
 
 /** An empty answer. */
@@ -282,5 +339,6 @@ export function newAssessment(opts: {
 		settings: { passMark: opts.passMark, modelMark: opts.modelMark },
 		plan: emptyPlan(),
 		ledger: {},
+		application: emptyApplication(),
 	};
 }

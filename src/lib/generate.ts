@@ -18,6 +18,14 @@ import {
 } from './assessment';
 import { buildResultFile, MAX_FILE_BYTES, type ImportErrorCode } from './result-file';
 import { levelForRate, round1, scoreAssessment } from './scoring';
+import {
+	branchHash,
+	emptyReviewCriterion,
+	REVIEW_METHODS,
+	type Digest,
+	type Review,
+} from './review';
+import { reviewScoresBlock, scoreReview } from './review-score';
 
 /** A generated file: its name and JSON text. */
 export interface GeneratedFile {
@@ -360,6 +368,81 @@ export function generateResultFiles(
 		});
 	}
 	return shuffle(rng, files);
+}
+
+const REVIEW_COMMENTS = [
+	'台账不全，部分活动无签到记录',
+	'现场查看与自评一致',
+	'座谈中职工反映知晓度不高',
+	'制度已建，执行记录缺少近半年材料',
+];
+
+/**
+ * Turns a share of generated result files into reviewed result files, deterministically.
+ * The reviewer mostly agrees; about a third of the reviewed branches over-rated themselves
+ * and are marked down one level on a quarter of their criteria. `digest` is SHA-256 as hex
+ * (Web Crypto in the browser, node:crypto in tests).
+ */
+export async function reviewGeneratedFiles(
+	catalogue: Catalogue,
+	files: readonly GeneratedFile[],
+	seed: number,
+	share: number,
+	digest: Digest,
+): Promise<GeneratedFile[]> {
+	const rng = mulberry32(seed ^ 0x5eed);
+	const out: GeneratedFile[] = [];
+	for (const file of files) {
+		if (rng() >= share) {
+			out.push(file);
+			continue;
+		}
+		const data = JSON.parse(file.text) as { assessment: Assessment };
+		const a = data.assessment;
+		const harsh = rng() < 0.35;
+		const reviewedOn = a.profile.assessedOn || a.updatedAt.slice(0, 10);
+		const review: Review = {
+			reviewer: { name: pick(rng, ASSESSORS), organisation: '市总工会基层工作部' },
+			reviewedOn,
+			rectifyBy: '',
+			conclusion: harsh ? '自评偏高，部分指标佐证不足。' : '自评基本属实。',
+			branchHash: await branchHash(digest, a.catalogueVersion, a),
+			criteria: {},
+			vetoes: { ...a.vetoes },
+			scores: {
+				base: 0,
+				bonus: 0,
+				total: 0,
+				band: 'qibu',
+				capped: false,
+				missingRequired: [],
+				vetoes: [],
+			},
+		};
+		for (const c of catalogue.criteria) {
+			const own = a.answers[c.id];
+			if (!own) continue;
+			const r = emptyReviewCriterion();
+			r.methods = REVIEW_METHODS.filter(() => rng() < 0.5);
+			if (r.methods.length === 0) r.methods = ['documents'];
+			const lower = harsh && rng() < 0.25;
+			if (own.na) r.na = true;
+			else if (c.rate && own.rate !== null)
+				r.rate = lower ? round1(Math.max(0, own.rate - 15)) : own.rate;
+			else if (own.level !== null)
+				r.level = (lower ? Math.max(0, own.level - 1) : own.level) as Level;
+			if (lower) r.comment = pick(rng, REVIEW_COMMENTS);
+			review.criteria[c.id] = r;
+		}
+		review.scores = reviewScoresBlock(scoreReview(catalogue, a, review));
+		const text = JSON.stringify(
+			buildResultFile(a, scoreAssessment(catalogue, a), new Date(a.updatedAt), review),
+			null,
+			2,
+		);
+		out.push({ name: file.name.replace(/\.json$/, '-验收.json'), text });
+	}
+	return out;
 }
 
 /** A broken or odd file and what loading it should give. */

@@ -277,6 +277,45 @@ export function overviewColumns(catalogue: Catalogue, text: Text): OverviewColum
 				{ header: text('overviewCsv.planOverdue'), value: (e) => e.plan.overdue },
 			],
 		},
+		// 验收 (issue 11): the reviewed score, its band and 自评 − 验收, blank for files without a review.
+		{
+			id: 'reviewTotal',
+			label: text('overviewCsv.reviewTotal'),
+			group: 'more',
+			numeric: true,
+			cell: (e) =>
+				e.review
+					? {
+							text: f1(e.review.total),
+							...(e.review.integrity === 'altered'
+								? { tone: 'flag' as const, note: text('reviewOverview.integrity.altered') }
+								: {}),
+						}
+					: { text: '—', note: text('reviewOverview.source.self') },
+			sort: (e) => (e.review ? e.review.total : null),
+			csv: [
+				{ header: text('overviewCsv.reviewTotal'), value: (e) => (e.review ? e.review.total : '') },
+				{
+					header: text('overviewCsv.reviewBand'),
+					value: (e) =>
+						e.review ? (catalogue.bands.find((b) => b.id === e.review!.band)?.name ?? '') : '',
+				},
+			],
+		},
+		{
+			id: 'reviewDiff',
+			label: text('overviewCsv.reviewDiff'),
+			group: 'more',
+			numeric: true,
+			cell: (e) => (e.review ? { text: f1(e.total - e.review.total) } : { text: '—' }),
+			sort: (e) => (e.review ? round1(e.total - e.review.total) : null),
+			csv: [
+				{
+					header: text('overviewCsv.reviewDiff'),
+					value: (e) => (e.review ? round1(e.total - e.review.total) : ''),
+				},
+			],
+		},
 		{
 			id: 'catalogue',
 			label: text('overviewCsv.noteHead'),

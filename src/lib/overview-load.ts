@@ -19,6 +19,9 @@ import {
 } from './result-file';
 import { round1, scoreAssessment, type BandResult } from './scoring';
 import { compareUnitNames } from './unit-order';
+import { branchCanonical, isReviewed, type Integrity, type Review } from './review';
+import { reviewedAssessment } from './review-score';
+import type { Catalogue } from './catalogue-schema';
 
 /** A band id: qibu, jianshe, hege or mofan. */
 export type BandId = BandResult['id'];
@@ -105,6 +108,55 @@ export interface OverviewEntry {
 	notes: Record<string, string>;
 	/** 整改计划 progress on the day the files were loaded (files before version 4 have no tasks). */
 	plan: PlanFigures;
+	/** The 验收 of a reviewed result file, scored the same way; null for a self-assessment only. */
+	review: EntryReview | null;
+}
+
+/** What the overview keeps of a file's 验收 (version 5 reviewed result files). */
+export interface EntryReview {
+	total: number;
+	base: number;
+	bonus: number;
+	band: BandId;
+	capped: boolean;
+	/** 验收 level per current criterion, as `criterionLevels`. */
+	criterionLevels: Record<string, Level | null | 'na'>;
+	/** Every current criterion has a 验收 finding. */
+	complete: boolean;
+	reviewer: string;
+	organisation: string;
+	reviewedOn: string;
+	/** The hash the review recorded, and the branch's part to check it against (see review.ts). */
+	recordedHash: string;
+	branchCanonical: string;
+	/** Set by the page once it has hashed `branchCanonical` (Web Crypto is asynchronous). */
+	integrity: Integrity;
+}
+
+function entryReview(
+	parsed: Assessment,
+	scored: Assessment,
+	review: Review,
+	catalogue: Catalogue,
+): EntryReview {
+	const score = scoreAssessment(catalogue, reviewedAssessment(scored, review));
+	const criterionLevels: Record<string, Level | null | 'na'> = {};
+	for (const c of score.criteria) criterionLevels[c.id] = c.status === 'na' ? 'na' : c.level;
+	return {
+		total: score.total,
+		base: score.base,
+		bonus: score.bonus,
+		band: score.band.id,
+		capped: score.capped,
+		criterionLevels,
+		complete: catalogue.criteria.every((c) => isReviewed(review.criteria[c.id])),
+		reviewer: normaliseName(review.reviewer.name),
+		organisation: normaliseName(review.reviewer.organisation),
+		reviewedOn: review.reviewedOn,
+		recordedHash: review.branchHash,
+		branchCanonical: branchCanonical(parsed.catalogueVersion, parsed),
+		integrity: 'unchecked',
+	};
 }
 
 /** A branch's plan in figures: tasks, 已完成, 逾期, and the share done (0–100, null without tasks). */
@@ -190,7 +242,12 @@ function fileCriterionIds(text: string, assessment: Assessment): Set<string> {
 	return new Set(listed ? listed.map((c) => c.id) : Object.keys(assessment.answers));
 }
 
-function toEntry(file: FileInput, parsed: Assessment, opts: LoadOptions): OverviewEntry {
+function toEntry(
+	file: FileInput,
+	parsed: Assessment,
+	opts: LoadOptions,
+	review: Review | null = null,
+): OverviewEntry {
 	const { catalogue } = opts;
 	const olderCatalogue = parsed.catalogueVersion !== catalogue.version;
 	let missingCriteria: string[] = [];
@@ -259,6 +316,7 @@ function toEntry(file: FileInput, parsed: Assessment, opts: LoadOptions): Overvi
 		missingCriteria,
 		notes,
 		plan: planFigures(parsed, opts.now),
+		review: review ? entryReview(parsed, assessment, review, catalogue) : null,
 	};
 }
 
@@ -271,7 +329,7 @@ export function scoreFile(file: FileInput, opts: LoadOptions): FileOutcome {
 	if (sizeError) return { ok: false, reason: sizeError };
 	const parsed = parseResultFile(file.text, { ...opts, rejectUnknownCriteria: false });
 	if (!parsed.ok) return { ok: false, reason: parsed.error };
-	return { ok: true, entry: toEntry(file, parsed.assessment, opts) };
+	return { ok: true, entry: toEntry(file, parsed.assessment, opts, parsed.review) };
 }
 
 /** The key two copies of one assessment share: the branch (see `branchKey`) and the 评估日期. */

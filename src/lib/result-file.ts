@@ -1,12 +1,17 @@
 /**
  * Result files: what "下载 JSON" writes and what import reads.
  *
- * A file is `{ format, schemaVersion, catalogueVersion, exportedAt, assessment, scores }`.
+ * A file is `{ format, schemaVersion, catalogueVersion, exportedAt, assessment, scores, review? }`.
  * `scores` is written for people and other tools; on import the scores are always
  * recomputed from the answers, never trusted. Earlier versions are migrated one step at a
  * time: version 1 (the first, smaller format: profile and levels only) → 2 here, 2 → 3 in
  * migrate.ts (three-state vetoes honoured, `survey.held`), 3 → 4 in assessment.ts (an empty
- * 整改计划 and 台账: `upgradeToV4`); newer versions are refused.
+ * 整改计划 and 台账: `upgradeToV4`); 4 → 5 here (an empty 建家工作总结:
+ * `upgradeToV5`); newer versions are refused.
+ *
+ * Version 5 (issue 11) adds `assessment.application` (the 建家工作总结) and the optional
+ * `review` section of a reviewed result file (see review.ts). A version 4 file reads with
+ * the current schema (its `application` takes the schema's default, empty) and has no review.
  */
 import * as z from 'zod/mini';
 import type { Catalogue } from './catalogue-schema';
@@ -16,6 +21,7 @@ import {
 	AssessmentV3Schema,
 	SCHEMA_VERSION,
 	upgradeToV4,
+	upgradeToV5,
 	LIMITS,
 	emptyAnswer,
 	newAssessment,
@@ -25,6 +31,7 @@ import {
 } from './assessment';
 import { round1, type ScoreResult } from './scoring';
 import { migrateV2Assessment, type MigrationNote } from './migrate';
+import { ReviewSchema, type Review } from './review';
 
 export const FORMAT = 'zhigong-zhijia.assessment';
 /** Largest file accepted; checked before the file is read. */
@@ -72,12 +79,18 @@ const ScoresSchema = z.strictObject({
 	noSurvey: z.boolean(),
 });
 
+/** The version before 5, whose files read with the current schema and migrate in one step. */
+const PREVIOUS_VERSIONS = [4] as const;
+
 export const ResultFileSchema = z
 	.strictObject({
 		/** Always `zhigong-zhijia.assessment`. */
 		format: z.literal(FORMAT),
-		/** Format version; see SCHEMA_VERSION. */
-		schemaVersion: z.literal(SCHEMA_VERSION),
+		/** Format version; see SCHEMA_VERSION. 4 is read and migrated (see above). */
+		schemaVersion: z.union([
+			z.literal(SCHEMA_VERSION),
+			...PREVIOUS_VERSIONS.map((v) => z.literal(v)),
+		]),
 		/** Catalogue version the answers refer to. */
 		catalogueVersion: z.string().check(z.regex(/^\d{4}\.\d+$/)),
 		/** When the file was written (ISO, UTC). */
@@ -86,10 +99,16 @@ export const ResultFileSchema = z
 		assessment: AssessmentSchema,
 		/** Scores computed when the file was written (informative). */
 		scores: ScoresSchema,
+		/** 验收 by the 上级工会 (version 5, reviewed result files only). */
+		review: z.optional(ReviewSchema),
 	})
 	.check(
 		z.refine((f) => f.catalogueVersion === f.assessment.catalogueVersion, {
 			message: 'catalogue versions differ',
+		}),
+		z.refine((f) => f.review === undefined || f.schemaVersion === SCHEMA_VERSION, {
+			message: 'a review needs schema version 5',
+			path: ['review'],
 		}),
 	);
 
@@ -174,6 +193,8 @@ export type ImportResult =
 			migratedFrom: number | null;
 			/** What the migrations changed that the user should be told. */
 			notes: MigrationNote[];
+			/** The 验收 section of a reviewed result file, else null. */
+			review: Review | null;
 	  }
 	| { ok: false; error: ImportError };
 
@@ -377,8 +398,9 @@ export function parseResultFile(text: string, opts: ParseOptions): ImportResult 
 	let assessment: Assessment;
 	let migratedFrom: number | null = null;
 	let notes: MigrationNote[] = [];
-	if (version < SCHEMA_VERSION) {
-		// One step at a time: 1 → 2 → 3 → 4.
+	let review: Review | null = null;
+	if (version < 4) {
+		// One step at a time: 1 → 2 → 3 → 4 → 5.
 		let v3: AssessmentV3;
 		if (version === 3) {
 			const file = V3FileSchema.safeParse(data);
@@ -409,7 +431,7 @@ export function parseResultFile(text: string, opts: ParseOptions): ImportResult 
 			}
 			({ assessment: v3, notes } = migrateV2Assessment(older, opts.catalogue));
 		}
-		assessment = upgradeToV4(v3);
+		assessment = upgradeToV5(upgradeToV4(v3));
 		migratedFrom = version;
 		// The migrated assessment must be one the rest of the site (and storage) accepts.
 		const valid = AssessmentSchema.safeParse(assessment);
@@ -419,13 +441,15 @@ export function parseResultFile(text: string, opts: ParseOptions): ImportResult 
 				error: { code: 'bad-shape', detail: firstIssuePath(valid.error.issues) },
 			};
 	} else {
-		const current = ResultFileSchema.safeParse(data);
-		if (!current.success)
+		const file = ResultFileSchema.safeParse(data);
+		if (!file.success)
 			return {
 				ok: false,
-				error: { code: 'bad-shape', detail: firstIssuePath(current.error.issues) },
+				error: { code: 'bad-shape', detail: firstIssuePath(file.error.issues) },
 			};
-		assessment = current.data.assessment;
+		assessment = file.data.assessment;
+		review = file.data.review ?? null;
+		if (version < SCHEMA_VERSION) migratedFrom = version;
 	}
 	const known = new Set(opts.catalogue.criteria.map((c) => c.id));
 	const unknown = Object.keys(assessment.answers).filter((id) => !known.has(id));
@@ -434,7 +458,15 @@ export function parseResultFile(text: string, opts: ParseOptions): ImportResult 
 			ok: false,
 			error: { code: 'unknown-criteria', detail: unknown.slice(0, 5).join('、') },
 		};
-	return { ok: true, assessment, migratedFrom, notes };
+	if (review) {
+		const reviewUnknown = Object.keys(review.criteria).filter((id) => !known.has(id));
+		if (reviewUnknown.length && opts.rejectUnknownCriteria)
+			return {
+				ok: false,
+				error: { code: 'unknown-criteria', detail: reviewUnknown.slice(0, 5).join('、') },
+			};
+	}
+	return { ok: true, assessment, migratedFrom, notes, review };
 }
 
 /**
@@ -478,8 +510,16 @@ export function migrateV1(v1: z.infer<typeof V1Schema>, opts: ParseOptions): Ass
 	return a;
 }
 
-/** Builds the file written by "下载 JSON". */
-export function buildResultFile(assessment: Assessment, scores: ScoreResult, now: Date) {
+/**
+ * Builds the file written by "下载 JSON"; with a review, the reviewed result file (the
+ * branch's assessment is written exactly as given: the review never changes it).
+ */
+export function buildResultFile(
+	assessment: Assessment,
+	scores: ScoreResult,
+	now: Date,
+	review?: Review,
+) {
 	return {
 		format: FORMAT,
 		schemaVersion: SCHEMA_VERSION,
@@ -511,6 +551,7 @@ export function buildResultFile(assessment: Assessment, scores: ScoreResult, now
 				lost: round1(c.lost),
 			})),
 		},
+		...(review ? { review } : {}),
 	};
 }
 

@@ -25,6 +25,8 @@
  */
 import {
 	AnswerSchema,
+	ApplicationSchema,
+	ApplicationSectionSchema,
 	AssessmentFieldsSchema,
 	AssessmentSchema,
 	AssessmentV2Schema,
@@ -39,6 +41,7 @@ import {
 	emptyAnswer,
 	newAssessment,
 	upgradeToV4,
+	upgradeToV5,
 	type Assessment,
 	type Settings,
 } from './assessment';
@@ -166,6 +169,37 @@ export function repairAssessment(
 		a.settings = base.settings;
 	}
 
+	// 建家工作总结 (version 5): absent in older data means empty; otherwise the overall
+	// paragraph and each section's fields on their own.
+	if (Object.hasOwn(data, 'application')) {
+		const app = data['application'];
+		if (!isObject(app)) reset.push('application');
+		else {
+			a.application = { overall: '', sections: {} };
+			a.application.overall = pick(
+				'application.overall',
+				ApplicationSchema.shape.overall,
+				app['overall'],
+				'',
+			);
+			const sections = app['sections'];
+			if (isObject(sections)) {
+				for (const [key, value] of Object.entries(sections)) {
+					if (!/^[A-Z]$/.test(key)) reset.push(`application.sections.${shortKey(key)}`);
+					else
+						a.application.sections[key] = group(
+							`application.sections.${key}`,
+							ApplicationSectionSchema.shape,
+							value,
+							{ done: '', figures: '', evidence: '' },
+						);
+				}
+			} else reset.push('application.sections');
+			for (const key of Object.keys(app))
+				if (key !== 'overall' && key !== 'sections') reset.push(`application.${shortKey(key)}`);
+		}
+	}
+
 	// Answers: each answer's fields on their own; an answer to a malformed id is dropped.
 	const answers = data['answers'];
 	if (isObject(answers)) {
@@ -207,7 +241,8 @@ export function repairAssessment(
 	return { assessment: final.data, reset: [...new Set(reset)] };
 }
 
-function isQuota(e: unknown): boolean {
+/** Whether a failed write was the browser's storage quota (shared by every store). */
+export function isQuota(e: unknown): boolean {
 	return (
 		e instanceof Error &&
 		(e.name === 'QuotaExceededError' ||
@@ -312,7 +347,7 @@ export class AssessmentStore {
 			// Version 3: no plan, no ledger yet (nothing to tell the user).
 			const v3 = AssessmentV3Schema.safeParse(data);
 			if (v3.success && v3.data.id === id) {
-				const assessment = upgradeToV4(v3.data);
+				const assessment = upgradeToV5(upgradeToV4(v3.data));
 				this.save(assessment, false);
 				assessments.push(assessment);
 				continue;
@@ -320,7 +355,7 @@ export class AssessmentStore {
 			const older = this.catalogue ? AssessmentV2Schema.safeParse(data) : null;
 			if (older?.success && older.data.id === id && this.catalogue) {
 				const { assessment: v3From2, notes } = migrateV2Assessment(older.data, this.catalogue);
-				const assessment = upgradeToV4(v3From2);
+				const assessment = upgradeToV5(upgradeToV4(v3From2));
 				// Written back in the current shape; if that fails the old copy stays and migrates again.
 				this.save(assessment, false);
 				assessments.push(assessment);

@@ -79,6 +79,9 @@ class ZzCompare extends HTMLElement {
 	private $ = <T extends HTMLElement = HTMLElement>(sel: string) => this.querySelector<T>(sel)!;
 
 	connectedCallback(): void {
+		document.addEventListener('zz-entries-request', () =>
+			document.dispatchEvent(new CustomEvent('zz-entries', { detail: this.entries })),
+		);
 		const catalogue = readCatalogue();
 		this.session = new Session(catalogue);
 		this.columns = overviewColumns(catalogue, t);
@@ -314,6 +317,8 @@ class ZzCompare extends HTMLElement {
 		this.$('[data-none]').hidden = this.entries.length > 0;
 		this.$('[data-has-entries]').hidden = this.entries.length === 0;
 		this.renderOverview();
+		// The 自评/验收 overview (review-overview-view.ts) draws from the same entries.
+		document.dispatchEvent(new CustomEvent('zz-entries', { detail: this.entries }));
 		// The rest in tasks of their own: each is a pass over every entry.
 		clearTimeout(this.restTimer);
 		this.restTimer = window.setTimeout(() => {

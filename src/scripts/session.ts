@@ -25,7 +25,8 @@ export function readCatalogue(): Catalogue {
 	return readJson<Catalogue>('zz-catalogue', {} as Catalogue);
 }
 
-function browserStorage(): StorageLike | null {
+/** The browser's localStorage, or null when the site may not store anything. */
+export function browserStorage(): StorageLike | null {
 	try {
 		const s = window.localStorage;
 		const probe = 'zzzj.probe';

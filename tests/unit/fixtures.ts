@@ -58,6 +58,7 @@ export function makeEntry(patch: Partial<OverviewEntry> = {}): OverviewEntry {
 		missingCriteria: [],
 		notes: {},
 		plan: { tasks: 0, done: 0, overdue: 0, percentDone: null },
+		review: null,
 		...patch,
 	};
 }

@@ -48,6 +48,7 @@ function olderFile(version: number): string {
 	}) as Partial<Assessment>;
 	delete a.plan;
 	delete a.ledger;
+	delete a.application;
 	const f = buildResultFile(a as Assessment, scoreAssessment(real, a as Assessment), NOW);
 	return JSON.stringify({ ...f, schemaVersion: version });
 }
@@ -56,8 +57,8 @@ describe('result file version 4', () => {
 	it('writes version 4 and reads the same plan and ledger back', () => {
 		const a = withPlan();
 		const file = buildResultFile(a, scoreAssessment(real, a), NOW);
-		expect(file.schemaVersion).toBe(4);
-		expect(SCHEMA_VERSION).toBe(4);
+		expect(file.schemaVersion).toBe(SCHEMA_VERSION);
+		expect(SCHEMA_VERSION).toBe(5);
 		const r = parseResultFile(JSON.stringify(file), opts);
 		expect(r.ok && r.assessment.plan).toEqual(a.plan);
 		expect(r.ok && r.assessment.ledger).toEqual(a.ledger);
@@ -142,6 +143,7 @@ describe('storage', () => {
 		const a = assessmentAt(real, 2) as Partial<Assessment>;
 		delete a.plan;
 		delete a.ledger;
+		delete a.application;
 		storage.setItem(assessmentKey(a.id!), JSON.stringify(a));
 		storage.setItem(INDEX_KEY, JSON.stringify({ ids: [a.id], currentId: a.id }));
 		const loaded = new AssessmentStore(storage, () => NOW).load();

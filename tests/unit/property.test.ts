@@ -300,6 +300,24 @@ function assessmentArb(
 			settings,
 			plan: planArb,
 			ledger: ledgerArb,
+			application: fc.record(
+				{
+					overall: text(LIMITS.summaryOverall),
+					sections: fc.dictionary(
+						fc.stringMatching(/^[A-Z]$/),
+						fc.record(
+							{
+								done: text(LIMITS.summaryDone),
+								figures: text(LIMITS.summaryFigures),
+								evidence: text(LIMITS.summaryEvidence),
+							},
+							plain,
+						),
+						{ maxKeys: 4, ...plain },
+					),
+				},
+				plain,
+			),
 		},
 		plain,
 	);

@@ -17,6 +17,7 @@ import {
 	type ParseOptions,
 } from '../../src/lib/result-file';
 import { scoreAssessment } from '../../src/lib/scoring';
+import type { Review } from '../../src/lib/review';
 import { answer, assessmentAt, miniCatalogue, NOW, realCatalogue } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -756,5 +757,131 @@ describe('files saved by earlier releases (fixtures)', () => {
 		const a = expectOk(parseResultFile(fixture('result-v2-catalogue-2026.1.json'), opts()));
 		const again = expectOk(parseResultFile(text(fileOf(a)), opts()));
 		expect(again).toEqual(a);
+	});
+});
+
+describe('version 5: the 建家工作总结 and reviewed result files', () => {
+	const review = (): Review => ({
+		reviewer: { name: '王五', organisation: '区总工会' },
+		reviewedOn: '2026-03-10',
+		rectifyBy: '2026-06-30',
+		conclusion: '自评基本属实。<img src=x onerror=alert(1)>',
+		branchHash: `sha256:${'a'.repeat(64)}`,
+		criteria: {
+			A1: { level: 2, rate: null, na: false, methods: ['documents'], comment: '', deadline: '' },
+		},
+		vetoes: { V1: false },
+		scores: {
+			base: 1,
+			bonus: 0,
+			total: 1,
+			band: 'qibu',
+			capped: false,
+			missingRequired: [],
+			vetoes: [],
+		},
+	});
+	const reviewed = (): Json => {
+		const a = sample();
+		a.application = {
+			overall: '全年建家工作总体情况',
+			sections: { A: { done: '建立了职代会制度', figures: '召开 2 次', evidence: '职代会档案盒' } },
+		};
+		return JSON.parse(JSON.stringify(buildResultFile(a, scoreAssessment(real, a), NOW, review())));
+	};
+
+	it('a reviewed file round-trips: the assessment (with its summary) unchanged and the review read', () => {
+		const f = reviewed();
+		const r = parseResultFile(text(f), opts());
+		expect(expectOk(r)).toStrictEqual(f.assessment);
+		expect(r.ok && r.review).toStrictEqual(review());
+		expect(r.ok && r.migratedFrom).toBeNull();
+		expect(Object.keys(f)).toEqual([...Object.keys(fileOf(sample())), 'review']);
+	});
+
+	it.each([4])('a version %i file migrates: empty 建家工作总结, no review, answers kept', (v) => {
+		const f = fileOf(sample());
+		delete f.assessment.application;
+		f.schemaVersion = v;
+		const r = parseResultFile(text(f), opts());
+		const a = expectOk(r);
+		expect(a.application).toEqual({ overall: '', sections: {} });
+		expect(a.answers).toStrictEqual(sample().answers);
+		expect(r.ok && [r.migratedFrom, r.review]).toEqual([v, null]);
+	});
+
+	it('a version 2 file (fixture) migrates to an empty summary and no review', () => {
+		const r = parseResultFile(
+			readFileSync('tests/unit/fixtures/result-v2-catalogue-2026.1.json', 'utf8'),
+			opts(),
+		);
+		expect(expectOk(r).application).toEqual({ overall: '', sections: {} });
+		expect(r.ok && [r.migratedFrom, r.review]).toEqual([2, null]);
+	});
+
+	it('a version 1 file migrates to an empty summary too', () => {
+		const f = {
+			format: FORMAT,
+			schemaVersion: 1,
+			catalogueVersion: real.version,
+			exportedAt: '2025-01-01T00:00:00Z',
+			profile: { unitName: '甲厂', unionName: '甲厂工会', assessedOn: '2025-01-01', assessor: '' },
+			answers: { A1: { level: 2 } },
+		};
+		expect(expectOk(parseResultFile(text(f), opts())).application).toEqual({
+			overall: '',
+			sections: {},
+		});
+	});
+
+	it.each<[string, (f: Json) => unknown, string]>([
+		['a review in a version 4 file', (f: Json) => (f.schemaVersion = 4), 'review'],
+		[
+			'a summary over its limit',
+			(f: Json) => (f.assessment.application.sections.A.done = '字'.repeat(LIMITS.summaryDone + 1)),
+			'assessment.application.sections.A.done',
+		],
+		[
+			'a summary section for a lower-case key',
+			(f: Json) => (f.assessment.application.sections.a = f.assessment.application.sections.A),
+			'assessment.application.sections.a',
+		],
+		[
+			'a review level of 7',
+			(f: Json) => (f.review.criteria.A1.level = 7),
+			'review.criteria.A1.level',
+		],
+		['a bad review hash', (f: Json) => (f.review.branchHash = 'sha256:xyz'), 'review.branchHash'],
+		['an unknown key in the review', (f: Json) => (f.review.signature = 'x'), 'review.signature'],
+		[
+			'a review comment over the limit',
+			(f: Json) => (f.review.criteria.A1.comment = '字'.repeat(LIMITS.reviewComment + 1)),
+			'review.criteria.A1.comment',
+		],
+	])('bad-shape: %s', (_, edit, path) => {
+		const f = reviewed();
+		edit(f);
+		expect(expectError(parseResultFile(text(f), opts()), 'bad-shape')).toBe(path);
+	});
+
+	it('refuses __proto__ inside the review', () => {
+		const t = text(reviewed()).replace('"conclusion":', '"__proto__":{"x":1},"conclusion":');
+		expect(t).toContain('__proto__');
+		expect(expectError(parseResultFile(t, opts()), 'forbidden-key')).toBe('__proto__');
+	});
+
+	it('refuses a review of criteria the catalogue does not have where unknown criteria are refused', () => {
+		const f = reviewed();
+		f.review.criteria.Z9 = f.review.criteria.A1;
+		expect(expectError(parseResultFile(text(f), opts()), 'unknown-criteria')).toBe('Z9');
+		expect(parseResultFile(text(f), opts({ rejectUnknownCriteria: false })).ok).toBe(true);
+	});
+
+	it('refuses a reviewed file of a newer version with the version named', () => {
+		const f = reviewed();
+		f.schemaVersion = SCHEMA_VERSION + 1;
+		expect(expectError(parseResultFile(text(f), opts()), 'newer-version')).toBe(
+			String(SCHEMA_VERSION + 1),
+		);
 	});
 });

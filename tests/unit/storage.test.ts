@@ -227,6 +227,10 @@ describe('repair: one bad field never costs the whole assessment', () => {
 		a.answers['A1'] = answer({ level: 3, note: '保留的说明', evidence: [0] });
 		a.vetoes['V1'] = false;
 		a.survey.members = 300;
+		a.application = {
+			overall: '总体情况',
+			sections: { A: { done: '保留的做法', figures: '两次', evidence: '档案盒' } },
+		};
 		return a;
 	};
 	type Damage = (raw: Record<string, any>) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -249,6 +253,12 @@ describe('repair: one bad field never costs the whole assessment', () => {
 		],
 		['a survey count as text', (r) => (r['survey'].members = '300'), ['survey.members']],
 		['answers not an object', (r) => (r['answers'] = []), ['answers']],
+		[
+			'a summary field too long',
+			(r) => (r['application'].sections.A.figures = 'x'.repeat(301)),
+			['application.sections.A.figures'],
+		],
+		['a summary that is not an object', (r) => (r['application'] = 'x'), ['application']],
 		[
 			'a bad name and date',
 			(r) => Object.assign(r, { name: 7, updatedAt: 'yesterday' }),
@@ -280,6 +290,8 @@ describe('repair: one bad field never costs the whole assessment', () => {
 		} else expect(fixed.answers).toEqual({});
 		expect(fixed.vetoes['V1']).toBe(false);
 		if (!fields.includes('survey.members')) expect(fixed.survey.members).toBe(300);
+		if (!fields.includes('application'))
+			expect(fixed.application.sections['A']?.done).toBe('保留的做法');
 		// The repaired copy is saved; the original is kept; the next load is clean.
 		expect(JSON.parse(storage.getItem(assessmentKey('fix'))!)).toEqual(fixed);
 		expect(storage.getItem(`${PREFIX}repaired.${LATER.toISOString()}.fix`)).toBe(text);
@@ -433,7 +445,7 @@ describe('saved data of schema version 2 (issue 9)', () => {
 	it('loads, migrates to version 3 and is written back; answers and notes kept', () => {
 		const current = make('old', { vetoes: { V1: false } });
 		const { held: _held, ...counts } = current.survey;
-		const { plan: _plan, ledger: _ledger, ...rest } = current;
+		const { plan: _plan, ledger: _ledger, application: _application, ...rest } = current;
 		const v2 = { ...rest, catalogueVersion: '2026.1', survey: { ...counts, countBasic: true } };
 		const storage = new FakeStorage();
 		storage.setItem(assessmentKey('old'), JSON.stringify(v2));
