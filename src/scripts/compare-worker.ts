@@ -42,8 +42,11 @@ async function load(req: LoadRequest): Promise<void> {
 		marks: req.marks,
 	};
 	// A lone file is tried whatever its name; in a crowd, only .json files and archives.
+	// Texts are this browser's saved assessments (named for the reader, not by extension).
 	const items =
-		req.items.length === 1 ? req.items : req.items.filter((i) => isJson(i) || isZip(i.name));
+		req.items.length === 1
+			? req.items
+			: req.items.filter((i) => 'text' in i || isJson(i) || isZip(i.name));
 	let skipped = req.items.length - items.length;
 	const totalBytes = items.reduce((s, i) => s + ('file' in i ? i.file.size : i.text.length), 0);
 	let bytes = 0;

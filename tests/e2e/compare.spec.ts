@@ -17,12 +17,15 @@ import {
 	catalogue,
 	downloadText,
 	importOnChecklist,
+	makeAssessment,
 	makeResult,
 	parseCsv,
 	percentileInc,
 	round1,
 	removeTempDirs,
+	seed,
 	tempDir,
+	uniformPlan,
 	writeFiles,
 } from './support';
 
@@ -691,6 +694,10 @@ test.describe('compare: loading many files', () => {
 			'0',
 			'0',
 			'0',
+			// 验收总分, 验收结果, 自评−验收: none of these files was reviewed.
+			'',
+			'',
+			'',
 			e.older ? '按 2025.1 版指标目录填写；本版新增指标 H3 按未答计' : '',
 		];
 		const exportCsv = async () => {
@@ -719,6 +726,9 @@ test.describe('compare: loading many files', () => {
 			'整改任务数',
 			'整改已完成',
 			'整改逾期',
+			'验收总分',
+			'验收结果',
+			'自评−验收',
 			'目录版本说明',
 		];
 		// Base, bonus, vetoes and 必备 are not in the test's expectations; drop them when comparing.
@@ -977,7 +987,10 @@ test('a click on a branch opens its summary: total, band and why, its three larg
 		level: 3,
 		levels: { [required.id]: 1, A2: 0, B1: 1 },
 	});
-	file.data.assessment.vetoes = { [veto.id]: true };
+	// This veto 是, every other answered 否 (an unanswered one would be named too).
+	file.data.assessment.vetoes = Object.fromEntries(
+		catalogue.vetoes.filter((v) => !v.derivedFrom).map((v) => [v.id, v.id === veto.id]),
+	);
 	const [path] = writeFiles(dir, [{ name: file.name, text: JSON.stringify(file.data) }]);
 	const score = scoreAssessment(catalogue, file.data.assessment);
 	await page.goto('/compare/');
@@ -1047,4 +1060,31 @@ test('two files for one unit and date are both offered, and the reader chooses w
 	const want = otherName.endsWith('定稿.json') ? totals[1]! : totals[0]!;
 	await expect(bodyRows(table).first().getByRole('cell').nth(1)).toHaveText(f1(want));
 	expect(first).not.toBe(f1(want));
+});
+
+test('this browser’s saved assessments are listed without loading a file, and can be left out', async ({
+	page,
+}) => {
+	const profile = { unitName: '本机单位', unionName: '本机单位工会' };
+	await seed(page, [
+		makeAssessment('c-2026', '2026 年度自评', uniformPlan(2), {
+			...profile,
+			assessedOn: '2026-03-01',
+		}),
+		makeAssessment('c-2025', '2025 年度自评', uniformPlan(1), {
+			...profile,
+			assessedOn: '2025-03-01',
+		}),
+	]);
+	await page.goto('/compare/');
+	const table = overview(page);
+	await expect(bodyRows(table)).toHaveCount(2);
+	const dates = (await rowTexts(table)).map((r) => r[1]);
+	expect(dates.sort()).toEqual(['2025-03-01', '2026-03-01']);
+	// Two dates of one branch: the over-time comparison offers it.
+	await expect(page.getByRole('table', { name: strings['compare.timeTable'] })).toBeVisible();
+
+	await page.getByLabel(strings['compare.includeStored']).uncheck();
+	await expect(page.getByText(strings['compare.none'])).toBeVisible();
+	await expect(table).toBeHidden();
 });
