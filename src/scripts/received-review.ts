@@ -166,7 +166,7 @@ class ZzReceivedReview extends HTMLElement {
 			name: unitLine(r.assessment) || r.assessment.name,
 		});
 		this.$('[data-tiles]').replaceChildren(scoreTiles(cmp, this.catalogue.basePoints));
-		capsNotes(this.$('[data-caps]'), cmp.review, this.catalogue);
+		capsNotes(this.$('[data-review-caps]'), cmp.review, this.catalogue);
 		this.$('[data-compare]').replaceChildren(
 			categoryComparison(cmp),
 			criterionComparison(this.catalogue, cmp),

@@ -50,8 +50,8 @@ export function categoryRows(tbody: HTMLElement, score: ScoreResult, incomplete:
 		const th = el('th', `${k.id} ${k.title}`);
 		th.scope = 'row';
 		const flag = incomplete && k.answered < k.applicable ? `（${t('results.incomplete')}）` : '';
-		// A category with nothing answered yet is 未评, not 0.
-		const notRated = k.percent !== null && k.answered === 0 && !k.bonus;
+		// A category with nothing answered yet is 未评, not 0 (the bonus too, as on compare).
+		const notRated = k.percent !== null && k.answered === 0;
 		tr.append(
 			th,
 			label(

@@ -28,6 +28,7 @@ import {
 	type Plan,
 	openAround,
 } from './support';
+import { shot } from './shots';
 import { SCHEMA_VERSION } from '../../src/lib/assessment';
 
 test.describe.configure({ mode: 'parallel' });
@@ -57,8 +58,9 @@ const categoryTable = (page: Page) =>
 			rows.map((r) => Array.from(r.children, (c) => c.textContent?.trim() ?? '')),
 		);
 
-/** The total as shown: “n / 100”, or the figure alone above 100 (the bonus is shown beside it). */
-const totalText = (total: number) => (total > 100 ? fmt(total) : `${fmt(total)} / 100`);
+/** The total as shown: “n / 100”, or the figure alone when a bonus is added (shown beside it). */
+const totalText = (e: { total: number; bonus: number }) =>
+	e.bonus > 0 ? fmt(e.total) : `${fmt(e.total)} / 100`;
 
 /** The rows the category table should show for a plan (no 不适用). */
 function expectedRows(plan: Plan) {
@@ -76,8 +78,11 @@ function expectedRows(plan: Plan) {
 			`${k.answered} / ${k.applicable}`,
 		];
 	});
-	// The 基本分合计 row: the categories' contributions add up to the base score.
-	return [...rows, ['基本分合计', String(catalogue.basePoints), fmt(e.base), '', '']];
+	// The 基本分合计 row: the categories' contributions add up to the base score; the bonus
+	// category follows it, as it is added on top.
+	const sum = ['基本分合计', String(catalogue.basePoints), fmt(e.base), '', ''];
+	const bonusAt = catalogue.categories.findIndex((k) => k.bonus === true);
+	return bonusAt < 0 ? [...rows, sum] : [...rows.slice(0, bonusAt), sum, ...rows.slice(bonusAt)];
 }
 
 async function showCharts(page: Page): Promise<void> {
@@ -105,7 +110,7 @@ test.describe('figures', () => {
 		let e = expectedScore(first);
 		expect(e.answered).toBeLessThan(catalogue.criteria.length);
 		const total = page.locator('[data-total]');
-		await expect(total).toHaveText(totalText(e.total));
+		await expect(total).toHaveText(totalText(e));
 		await expect(page.locator('[data-band]')).toHaveText(bandName(e.total));
 		await expect(page.locator('[data-base-score]')).toHaveText(fmt(e.base));
 		await expect(page.locator('.score-main [data-flag]')).toHaveText('未完成');
@@ -128,7 +133,7 @@ test.describe('figures', () => {
 		e = expectedScore(plan);
 		expect(e.answered).toBe(catalogue.criteria.length);
 		expect(e.total).toBeLessThan(90); // no 必备/否决 cap can apply
-		await expect(total).toHaveText(totalText(e.total));
+		await expect(total).toHaveText(totalText(e));
 		await expect(page.locator('[data-band]')).toHaveText(bandName(e.total));
 		await expect(page.locator('[data-base-score]')).toHaveText(fmt(e.base));
 		await expect(page.locator('[data-bonus]')).toHaveText(`+${fmt(e.bonus)}`);
@@ -249,7 +254,7 @@ test.describe('priorities and caps', () => {
 		const e = expectedScore(plan);
 		expect(e.total).toBeGreaterThanOrEqual(90);
 		expect(e.missingRequired).toEqual(['A1']);
-		await expect(page.locator('[data-total]')).toHaveText(totalText(e.total));
+		await expect(page.locator('[data-total]')).toHaveText(totalText(e));
 		await expect(page.locator('[data-band]')).toHaveText('合格');
 		await expect(page.locator('[data-caps]')).toHaveText(
 			`必备项未达到“基本落实”：A1 ${criterionById('A1').title}。按计分规则，结果最高为合格，不能评为模范。`,
@@ -406,7 +411,8 @@ test.describe('result files', () => {
 		plan['A2'] = { na: true, naReason: '女会员不足 10 名' };
 		await seed(page, [makeAssessment('r-rt', '原始评估', plan, profile)], '/assess/results/');
 		const totalText = await page.locator('[data-total]').textContent();
-		expect(totalText).toMatch(/^\d+(\.\d)? \/ 100$/);
+		// "n / 100", or the figure alone when a bonus is added on top.
+		expect(totalText).toMatch(/^\d+(\.\d)?( \/ 100)?$/);
 		const { download } = await downloadFile(page, () =>
 			page.getByRole('button', { name: '下载 JSON（可再导入）' }).click(),
 		);
@@ -665,7 +671,7 @@ test.describe('unanswered vetoes and no 会员评家 (issue 9)', () => {
 		] as const) {
 			await page.setViewportSize({ width: w, height: h });
 			await page.locator('[data-caps]').scrollIntoViewIfNeeded();
-			await page.screenshot({ path: `/tmp/ts-results-veto-${w}.png`, fullPage: false });
+			await shot(page, `results-veto-${w}`);
 		}
 		// Answering them on the checklist lifts the cap.
 		await page.goto('/assess/');
