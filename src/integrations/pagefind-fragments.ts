@@ -75,3 +75,28 @@ export async function minifyWorker(bundleDir: string): Promise<{ before: number;
 	writeFileSync(path, out.code);
 	return { before: code.length, after: out.code.length };
 }
+
+/** The file, beside pagefind's own, that maps each page's hash to its title. */
+export const TITLES_FILE = 'titles.json';
+
+/**
+ * Each page's title by its pagefind hash (the fragment's name), read from the fragments and
+ * written to `bundleDir/titles.json`. A first search fetches it (≈ 2 KB) so that a page named
+ * for the query can be put first before any fragment is loaded (see src/lib/search-order.ts).
+ */
+export function writePageTitles(bundleDir: string): { pages: number; bytes: number } {
+	const dir = join(bundleDir, 'fragment');
+	const titles: Record<string, string> = {};
+	for (const name of readdirSync(dir)) {
+		if (!name.endsWith('.pf_fragment')) continue;
+		const fragment = JSON.parse(
+			new TextDecoder().decode(unwrap(readFileSync(join(dir, name)), name)),
+		) as { meta?: { title?: unknown } };
+		const title = fragment.meta?.title;
+		if (typeof title === 'string' && title.trim())
+			titles[name.slice(0, -'.pf_fragment'.length)] = title.trim();
+	}
+	const text = JSON.stringify(titles);
+	writeFileSync(join(bundleDir, TITLES_FILE), text);
+	return { pages: Object.keys(titles).length, bytes: Buffer.byteLength(text) };
+}

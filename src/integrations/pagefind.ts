@@ -8,7 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rechunkPagefindBundle } from './pagefind-chunks.ts';
-import { minifyWorker, trimFragments } from './pagefind-fragments.ts';
+import { minifyWorker, trimFragments, writePageTitles } from './pagefind-fragments.ts';
 
 /** The integration: index, write, then re-split the word index. */
 export function pagefindIntegration(): AstroIntegration {
@@ -42,9 +42,11 @@ export function pagefindIntegration(): AstroIntegration {
 					// Smaller page fragments and worker script (see pagefind-fragments.ts).
 					const f = trimFragments(bundle);
 					const w = await minifyWorker(bundle);
+					const titles = writePageTitles(bundle);
 					logger.info(
 						`Search fragments: ${f.files} trimmed from ${(f.before / 1024).toFixed(1)} to ${(f.after / 1024).toFixed(1)} KB; worker minified from ${(w.before / 1024).toFixed(1)} to ${(w.after / 1024).toFixed(1)} KB.`,
 					);
+					logger.info(`Page titles for search: ${titles.pages} pages, ${titles.bytes} bytes.`);
 				} finally {
 					await pagefind.close();
 				}

@@ -51,3 +51,27 @@ export function typeTabs(
 		.sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b, 'zh-CN'))
 		.map(([type, count]) => ({ type, count }));
 }
+
+/** A title or query reduced to what names it: no spaces, quotes or punctuation, lower case. */
+export function nameKey(text: string): string {
+	return text
+		.toLowerCase()
+		.replace(/[\s\p{P}\p{S}]+/gu, '')
+		.trim();
+}
+
+/**
+ * Pages whose title contains the whole query come first (a reader who types a page's name,
+ * such as 年度建家工作计划, wants that page, however often other pages use its words); each
+ * group keeps its order. Queries under two characters change nothing.
+ */
+export function titleFirst<T extends { id: string }>(
+	results: readonly T[],
+	query: string,
+	titles: Readonly<Record<string, string>>,
+): T[] {
+	const q = nameKey(query);
+	if (Array.from(q).length < 2) return [...results];
+	const named = (r: T) => nameKey(titles[r.id] ?? '').includes(q);
+	return [...results.filter(named), ...results.filter((r) => !named(r))];
+}

@@ -1,5 +1,5 @@
 /** Loads the pagefind runtime from the built site, once, and runs queries in the site's order. */
-import { phraseFirst, wantsPhrase } from '../lib/search-order';
+import { phraseFirst, titleFirst, wantsPhrase } from '../lib/search-order';
 
 export interface PagefindSubResult {
 	title: string;
@@ -138,8 +138,22 @@ export interface FoundPages {
 	counts: Record<string, number>;
 }
 
-/** Runs a query, optionally limited to one kind of page, phrase matches first. */
+let titles: Promise<Record<string, string>> | undefined;
+
+/** Each page's title by its pagefind hash (written at build, see pagefind-fragments.ts); {} if missing. */
+function pageTitles(base: string): Promise<Record<string, string>> {
+	titles ??= fetch(`${base}pagefind/titles.json`)
+		.then((r) => (r.ok ? (r.json() as Promise<Record<string, string>>) : {}))
+		.catch(() => ({}));
+	return titles;
+}
+
+/**
+ * Runs a query, optionally limited to one kind of page: pages named for the query first,
+ * then phrase matches, then the rest in pagefind's order.
+ */
 export async function findPages(base: string, query: string, type?: string): Promise<FoundPages> {
+	const named = pageTitles(base);
 	const pf = await loadPagefind(base);
 	const filters = type ? { [TYPE_FILTER]: type } : {};
 	// The phrase search needs the same index chunks as the plain one, so it costs no bytes.
@@ -147,8 +161,9 @@ export async function findPages(base: string, query: string, type?: string): Pro
 		pf.search(query, { filters }),
 		wantsPhrase(query) ? pf.search(`"${query.trim()}"`, { filters }) : undefined,
 	]);
+	const ordered = phrase ? phraseFirst(all.results, phrase.results) : all.results;
 	return {
-		results: phrase ? phraseFirst(all.results, phrase.results) : all.results,
+		results: titleFirst(ordered, query, await named),
 		counts: all.filters?.[TYPE_FILTER] ?? {},
 	};
 }

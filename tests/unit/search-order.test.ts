@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { phraseFirst, typeTabs, wantsPhrase } from '../../src/lib/search-order';
+import {
+	nameKey,
+	phraseFirst,
+	titleFirst,
+	typeTabs,
+	wantsPhrase,
+} from '../../src/lib/search-order';
 
 const ids = (xs: { id: string }[]) => xs.map((x) => x.id).join(' ');
 const r = (s: string) =>
@@ -47,5 +53,34 @@ describe('typeTabs', () => {
 				.map((t) => `${t.type} ${t.count}`)
 				.join('|'),
 		).toBe(out);
+	});
+});
+
+describe('nameKey', () => {
+	it.each([
+		['为职工办实事：落实“五必访”', '为职工办实事落实五必访'],
+		['  年度 建家 工作计划 ', '年度建家工作计划'],
+		['SAMM 2.0', 'samm20'],
+	])('%j → %j', (text, key) => {
+		expect(nameKey(text)).toBe(key);
+	});
+});
+
+describe('titleFirst', () => {
+	const titles = {
+		a: '建家总则：为什么建、怎么建',
+		b: '年度建家工作计划',
+		c: '为职工办实事：落实“五必访”',
+		d: '五必访走访台账',
+	};
+	it.each([
+		['a page named for the query comes first', '年度建家工作计划', 'a c b d', 'b a c d'],
+		['spaces and punctuation in the query do not matter', '年度 建家工作计划。', 'a b', 'b a'],
+		['every named page moves up, each group in its order', '五必访', 'a d b c', 'd c a b'],
+		['a page with no known title stays where it is', '五必访', 'x a c', 'c x a'],
+		['one character names nothing', '建', 'a b c', 'a b c'],
+		['no title contains the query: unchanged', '入会率', 'c b a', 'c b a'],
+	])('%s', (_, query, all, out) => {
+		expect(ids(titleFirst(r(all), query, titles))).toBe(out);
 	});
 });
