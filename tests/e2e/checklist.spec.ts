@@ -20,6 +20,7 @@ import {
 	type Plan,
 	type PlannedAnswer,
 } from './support';
+import { shot } from './shots';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -306,10 +307,10 @@ test.describe('values out of range', () => {
 		const saved = (await savedAssessments(page)).list[0]!;
 		expect(saved.profile.memberCount).toBe(320);
 		await members.scrollIntoViewIfNeeded();
-		await page.screenshot({ path: '/tmp/trust-form-field-error-desktop.png' });
+		await shot(page, 'trust-form-field-error-desktop');
 		await page.setViewportSize({ width: 360, height: 740 });
 		await members.scrollIntoViewIfNeeded();
-		await page.screenshot({ path: '/tmp/trust-form-field-error-360.png' });
+		await shot(page, 'trust-form-field-error-360');
 
 		await page.reload();
 		await expect(page.getByLabel('会员人数')).toHaveValue('320');

@@ -3,10 +3,11 @@
  * edited by mouse and keyboard, reloaded, printed, exported as CSV and as a result file,
  * imported in a fresh browser, and carried into next year's assessment; the ledger's
  * 有 / 缺 / 不适用 shared with the checklist ticks; axe in both colour schemes.
- * Run with --workers=1. Screenshots go to test-results/plan/ (never committed).
+ * Screenshots and print previews are taken when E2E_SHOTS names a folder (see shots.ts).
  */
 import { test, expect as baseExpect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { SCHEMA_VERSION } from '../../src/lib/assessment';
+import { audit } from './axe';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -21,12 +22,11 @@ import {
 	uniformPlan,
 	watch,
 } from './support';
+import { printShot, shot } from './shots';
 
-const SHOTS = 'test-results/plan';
 // Long flows on a shared, busy machine: generous waits (nothing here measures speed).
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 300_000 });
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** A fixed "today" (Asia/Shanghai, as the config), so 逾期 does not depend on the day the test runs. */
 const TODAY = new Date('2026-06-10T10:00:00+08:00');
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
@@ -50,18 +50,6 @@ async function openPlan(page: Page, path = '/assess/plan/'): Promise<void> {
 }
 
 const task = (page: Page, n: number) => page.locator('.plan-tasks > li').nth(n);
-
-async function audit(page: Page, what: string): Promise<void> {
-	const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	const found = results.violations.map(
-		(v) =>
-			`${v.id}: ${v.nodes
-				.map((n) => n.target.join(' '))
-				.slice(0, 3)
-				.join(' | ')}`,
-	);
-	expect(found, `axe violations on ${what}`).toEqual([]);
-}
 
 /** Fixes "today" in the page (not for axe, which waits on the clock). */
 async function fixToday(page: Page, when = TODAY): Promise<void> {
@@ -154,10 +142,10 @@ test('results → plan → edit → reload → print → CSV → export → impo
 	const plan = (before as unknown as { plan: unknown }).plan;
 	expect((await savedAssessments(page)).list[0]).toMatchObject({ plan });
 
-	await page.screenshot({ path: join(SHOTS, 'plan-desktop.png'), fullPage: true });
+	await shot(page, 'plan-desktop', true);
 	await page.setViewportSize({ width: 360, height: 800 });
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-	await page.screenshot({ path: join(SHOTS, 'plan-360.png'), fullPage: true });
+	await shot(page, 'plan-360', true);
 	await page.setViewportSize({ width: 1280, height: 900 });
 
 	// Print: the 整改计划表, landscape, with owners and a sign-off column; markup stays text.
@@ -169,8 +157,7 @@ test('results → plan → edit → reload → print → CSV → export → impo
 	await expect(sheet.locator('tbody tr')).toHaveCount(4);
 	await expect(sheet.locator('tbody tr').first()).toContainText(HOSTILE);
 	await expect(sheet.locator('img')).toHaveCount(0);
-	await page.screenshot({ path: join(SHOTS, 'plan-print.png'), fullPage: true });
-	await page.pdf({ path: join(SHOTS, 'plan-print.pdf'), preferCSSPageSize: true });
+	await printShot(page, 'plan-print');
 	await page.emulateMedia({ media: 'screen' });
 
 	// CSV: BOM, one row per task, formula-safe, markup as text.
@@ -196,7 +183,7 @@ test('results → plan → edit → reload → print → CSV → export → impo
 	const file = JSON.parse(
 		(await import('node:fs')).readFileSync(await jsonDownload.path(), 'utf8'),
 	) as { schemaVersion: number; assessment: { plan: unknown } };
-	expect(file.schemaVersion).toBe(4);
+	expect(file.schemaVersion).toBe(SCHEMA_VERSION);
 	expect(file.assessment.plan).toEqual(plan);
 	const path = join(tempDir('zzzj-plan-'), 'plan.json');
 	writeFileSync(path, JSON.stringify(file));
@@ -285,7 +272,7 @@ test('the loop: score → plan → progress → next year shows which tasks were
 	await expect(task(page, 0)).toContainText('从“2026 年度自评”结转');
 	await expect(task(page, 0).getByLabel('状态')).toHaveValue('doing');
 	await review.scrollIntoViewIfNeeded();
-	await page.screenshot({ path: join(SHOTS, 'loop-next-year.png'), fullPage: true });
+	await shot(page, 'loop-next-year', true);
 
 	// Last year's assessment is untouched.
 	await page.getByLabel('选择自评').selectOption({ label: '2026 年度自评' });
@@ -334,7 +321,7 @@ test('ledger: the tick is the 有; 不适用, place and date kept; binder index 
 	await expect(page.getByText('分组依据：温州市非公有制企业')).toBeVisible();
 	await expect(page.getByRole('heading', { name: /^三档/ })).toBeVisible();
 	await expect(page.getByRole('heading', { name: '其他佐证材料' })).toBeVisible();
-	await page.screenshot({ path: join(SHOTS, 'ledger-desktop.png') });
+	await shot(page, 'ledger-desktop');
 
 	await page.emulateMedia({ media: 'print' });
 	const sheet = page.locator('.ledger-sheet');
@@ -343,7 +330,7 @@ test('ledger: the tick is the 有; 不适用, place and date kept; binder index 
 	await expect(sheet.locator('[data-sheet-missing] li').first()).toBeVisible();
 	await expect(sheet).toContainText(HOSTILE);
 	await expect(sheet.locator('img')).toHaveCount(0);
-	await page.screenshot({ path: join(SHOTS, 'ledger-print.png') });
+	await shot(page, 'ledger-print');
 	await page.emulateMedia({ media: 'screen' });
 
 	await page.goto('/assess/results/');
@@ -375,7 +362,7 @@ for (const colorScheme of ['light', 'dark'] as const)
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 			360,
 		);
-		await page.screenshot({ path: join(SHOTS, `ledger-360-${colorScheme}.png`) });
+		await shot(page, `ledger-360-${colorScheme}`);
 		await page.setViewportSize({ width: 1280, height: 900 });
 		await audit(page, `ledger (${colorScheme})`);
 	});

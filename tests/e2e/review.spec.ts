@@ -6,9 +6,8 @@
  * never with the site's own hashing.
  */
 import { test, expect as baseExpect, type Browser, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { audit } from './axe';
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateResultFiles, reviewGeneratedFiles } from '../../src/lib/generate';
@@ -24,6 +23,7 @@ import {
 	writeFiles,
 	storageSnapshot,
 } from './support';
+import { printShot, shot } from './shots';
 
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
 /** The machine running these may be busy: wait longer for what the page says, never assert speed. */
@@ -42,24 +42,7 @@ function canonical(v: unknown): string {
 		.join(',')}}`;
 }
 
-const SHOTS = '/tmp/review';
 const MARKUP = '<img src=x onerror="window.__pwned=1">';
-
-async function audit(page: Page, what: string): Promise<void> {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	expect(
-		results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-		what,
-	).toEqual([]);
-}
-
-async function printShot(page: Page, name: string): Promise<void> {
-	const pdf = join(SHOTS, `${name}.pdf`);
-	await page.pdf({ path: pdf, format: 'A4', printBackground: true });
-	execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '2', pdf, join(SHOTS, name)]);
-}
 
 async function freshPage(browser: Browser): Promise<Page> {
 	const context = await browser.newContext({ acceptDownloads: true });
@@ -122,7 +105,7 @@ test('a branch writes its 建家工作总结 on the 申报表, it autosaves and 
 	await expect(branch.getByText(strings['apply.unionOpinion'])).toBeVisible();
 	await audit(branch, '申报表');
 	await branch.setViewportSize({ width: 360, height: 800 });
-	await branch.screenshot({ path: `${SHOTS}/apply-360.png`, fullPage: false });
+	await shot(branch, 'apply-360');
 	expect(await branch.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 		360,
 	);
@@ -193,12 +176,12 @@ test('a reviewer imports the file, reviews it beside the read-only answers, and 
 	await expect(page.locator('#rv-B1-comment')).toHaveValue(`座谈中职工不知道制度。${MARKUP}`);
 	expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 	await audit(page, '验收');
-	await page.screenshot({ path: `${SHOTS}/review-desktop.png`, fullPage: false });
+	await shot(page, 'review-desktop');
 	await page.locator('#review-B1').scrollIntoViewIfNeeded();
-	await page.screenshot({ path: `${SHOTS}/review-item.png` });
+	await shot(page, 'review-item');
 	await page.setViewportSize({ width: 360, height: 800 });
 	await page.locator('#review-B1').scrollIntoViewIfNeeded();
-	await page.screenshot({ path: `${SHOTS}/review-360.png` });
+	await shot(page, 'review-360');
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 	await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -268,7 +251,7 @@ test('the branch imports the reviewed file and reads the review beside its own a
 	await branch.reload();
 	await expect(branch.locator('[data-integrity="intact"]')).toBeVisible();
 	await branch.locator('zz-received-review').scrollIntoViewIfNeeded();
-	await branch.screenshot({ path: `${SHOTS}/received.png` });
+	await shot(branch, 'received');
 	await audit(branch, '自评结果 with a received review');
 });
 
@@ -321,7 +304,7 @@ test('compare over 40 reviewed and unreviewed files shows 自评, 验收, 差值
 	await expect(section.locator('[data-criteria] li').first()).toContainText(/个单位自评高于验收/);
 	expect(diff).toBeGreaterThanOrEqual(0);
 	await section.scrollIntoViewIfNeeded();
-	await page.screenshot({ path: `${SHOTS}/compare-review.png` });
+	await shot(page, 'compare-review');
 	await audit(page, 'compare with reviewed files');
 	const dl = page.waitForEvent('download');
 	await section.getByRole('button', { name: strings['reviewOverview.csv'] }).click();
