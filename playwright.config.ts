@@ -38,6 +38,9 @@ export default defineConfig({
 		locale: 'zh-CN',
 		timezoneId: 'Asia/Shanghai',
 		trace: 'off',
+		// Each new context would otherwise install the service worker and precache the whole
+		// site (≈ 360 files) while the test runs. offline.spec.ts allows it where it is tested.
+		serviceWorkers: 'block',
 	},
 	projects: [
 		{

@@ -791,11 +791,7 @@ test('the over-time section shows only with a unit of two or more dates, the one
 	]);
 	await importOnChecklist(page, storedPath!);
 	await page.goto('/compare/');
-	await expect(
-		page
-			.getByText('已载入')
-			.or(page.getByRole('table', { name: strings['compare.overviewTitle'] })),
-	).toBeVisible();
+	await expect(overview(page)).toBeVisible();
 	await expect(bodyRows(overview(page))).toHaveCount(1);
 	const heading = page.getByRole('heading', { name: strings['compare.timeTitle'] });
 	await expect(heading).toBeHidden();

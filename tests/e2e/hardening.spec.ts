@@ -1,5 +1,6 @@
 /**
- * Hardening: the Content Security Policy holds on every page and through interactions;
+ * Hardening: the Content Security Policy holds through interactions (every page as loaded
+ * is checked in site.spec.ts's sweep);
  * the built HTML has no inline style or event-handler attributes; hostile imports are
  * refused without touching saved data (their speed is in `npm run bench`); a full storage quota is reported and
  * recovered from; markup typed into every text field stays text everywhere it appears.
@@ -25,6 +26,8 @@ import {
 	storageSnapshot,
 	openAround,
 	openManager,
+	watchCsp,
+	cspViolations,
 } from './support';
 import { SCHEMA_VERSION } from '../../src/lib/assessment';
 
@@ -32,28 +35,8 @@ import { SCHEMA_VERSION } from '../../src/lib/assessment';
 
 declare global {
 	interface Window {
-		__csp?: { directive: string; blocked: string; sample: string; source: string }[];
 		__xss?: unknown;
 	}
-}
-
-/** Records every CSP violation from the first moment of each document. */
-async function watchCsp(page: Page): Promise<void> {
-	await page.addInitScript(() => {
-		window.__csp = [];
-		document.addEventListener('securitypolicyviolation', (e) => {
-			window.__csp!.push({
-				directive: e.violatedDirective,
-				blocked: e.blockedURI,
-				sample: e.sample,
-				source: `${e.sourceFile}:${e.lineNumber}`,
-			});
-		});
-	});
-}
-
-async function cspViolations(page: Page): Promise<unknown[]> {
-	return page.evaluate(() => window.__csp ?? [{ directive: 'listener missing' }]);
 }
 
 let dir = '';
@@ -76,14 +59,7 @@ test.beforeAll(() => {
 test.describe('Content Security Policy', () => {
 	test.describe.configure({ mode: 'parallel' });
 
-	for (const path of sitePages())
-		test(`no violation on ${path}`, async ({ page }) => {
-			await watchCsp(page);
-			await page.goto(path);
-			await page.waitForLoadState('networkidle');
-			expect(await cspViolations(page)).toEqual([]);
-		});
-
+	// Every page loaded once is checked for violations in site.spec.ts's sweep of all pages.
 	test('no violation through the checklist, results with charts, print, compare and search', async ({
 		page,
 	}) => {

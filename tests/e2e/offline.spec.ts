@@ -78,7 +78,7 @@ test.afterAll(() => rmSync(BUILDS, { recursive: true, force: true }));
 test('after one visit every part of the site works offline', async ({ browser }) => {
 	const server = await serve(v1, PORT);
 	PORT = server.port;
-	const context = await browser.newContext();
+	const context = await browser.newContext({ serviceWorkers: 'allow' });
 	const page = await context.newPage();
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
@@ -146,7 +146,7 @@ test('a new build announces itself and never mixes with the old one', async ({ b
 
 	let server = await serve(v1, PORT);
 	PORT = server.port;
-	const context = await browser.newContext();
+	const context = await browser.newContext({ serviceWorkers: 'allow' });
 	const page = await context.newPage();
 	try {
 		await page.goto(`http://127.0.0.1:${PORT}/guide/minzhu/`);

@@ -13,9 +13,8 @@ import { recallTerms } from './recall-terms';
 import { rankingQueries } from './ranking-queries';
 
 test.describe.configure({ mode: 'parallel' });
-// Search as such, without the service worker's first-visit precache competing for the
-// connection (offline.spec.ts tests search through the service worker).
-test.use({ serviceWorkers: 'block' });
+// Search as such: service workers are blocked in every test context (playwright.config.ts);
+// offline.spec.ts tests search through the service worker.
 
 const shishi = guides.find((g) => g.id === 'shishi')!;
 

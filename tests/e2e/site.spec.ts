@@ -13,6 +13,8 @@ import {
 	seed,
 	uniformPlan,
 	watch,
+	watchCsp,
+	cspViolations,
 	type Watch,
 } from './support';
 
@@ -67,10 +69,15 @@ test.describe('every page', () => {
 	});
 
 	for (const half of [0, 1] as const) {
-		test(`pages ${half === 0 ? 'A' : 'B'} load with no console errors, page errors or failed requests, in Chinese, from 127.0.0.1 only`, async ({
+		test(`pages ${half === 0 ? 'A' : 'B'} load with no console errors, CSP violations, page errors or failed requests, in Chinese, from 127.0.0.1 only`, async ({
 			page,
 		}) => {
 			const w: Watch = watch(page);
+			await watchCsp(page);
+			const csp = async (where: string) => {
+				for (const v of await cspViolations(page))
+					w.problems.push(`CSP violation on ${where}: ${JSON.stringify(v)}`);
+			};
 			await seedTwo(page);
 			const pages = builtPages().filter((_, i) => i % 2 === half);
 			for (const path of pages) {
@@ -78,6 +85,7 @@ test.describe('every page', () => {
 				expect(response?.status(), path).toBe(200);
 				await expect(page.locator('html'), path).toHaveAttribute('lang', 'zh-CN');
 				await expect(page.locator('h1').first(), path).toBeVisible();
+				await csp(path);
 			}
 			if (half === 0) {
 				// The search fetches its index, wasm and fragments once used.
@@ -106,6 +114,7 @@ test.describe('every page', () => {
 				await expect(page.locator('[data-has-entries]')).toBeVisible();
 				expect(w.urls.some((u) => /\/_astro\/charts\.[\w-]+\.js$/.test(u))).toBe(true);
 			}
+			await csp(page.url());
 			expect(w.problems).toEqual([]);
 			const foreign = w.urls.filter((u) => new URL(u).hostname !== '127.0.0.1');
 			expect(foreign).toEqual([]);

@@ -752,3 +752,31 @@ export async function importOnChecklist(page: Page, path: string): Promise<void>
 }
 
 export { expect };
+
+// ---- Content Security Policy ---------------------------------------------------------
+
+declare global {
+	interface Window {
+		__csp?: { directive: string; blocked: string; sample: string; source: string }[];
+	}
+}
+
+/** Records every CSP violation from the first moment of each document. */
+export async function watchCsp(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		window.__csp = [];
+		document.addEventListener('securitypolicyviolation', (e) => {
+			window.__csp!.push({
+				directive: e.violatedDirective,
+				blocked: e.blockedURI,
+				sample: e.sample,
+				source: `${e.sourceFile}:${e.lineNumber}`,
+			});
+		});
+	});
+}
+
+/** The violations recorded in the current document (a missing listener counts as one). */
+export async function cspViolations(page: Page): Promise<unknown[]> {
+	return page.evaluate(() => window.__csp ?? [{ directive: 'listener missing' }]);
+}

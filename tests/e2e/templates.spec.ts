@@ -15,6 +15,7 @@ interface TemplateSource {
 	id: string;
 	title: string;
 	heading?: string;
+	guide?: string;
 }
 const dir = join(ROOT, 'content/templates');
 const templates: TemplateSource[] = readdirSync(dir)
@@ -143,3 +144,40 @@ for (const t of templates) {
 		).toBe(true);
 	});
 }
+
+test('each guide page lists the templates its work uses, and both lead to the template and its Word file', async ({
+	page,
+}) => {
+	const byGuide = new Map<string, TemplateSource[]>();
+	for (const t of templates)
+		if (t.guide) {
+			const g = t.guide.split('#')[0]!;
+			byGuide.set(g, [...(byGuide.get(g) ?? []), t]);
+		}
+	expect(byGuide.size).toBeGreaterThanOrEqual(3);
+	for (const [guide, used] of byGuide) {
+		await page.goto(`/guide/${guide}/`);
+		const box = page.getByRole('region', { name: '用得上的文书模板' });
+		const titles = used.map((t) => t.title).sort();
+		const links = box.getByRole('listitem').locator('a:not([download])');
+		expect((await links.allTextContents()).sort(), guide).toEqual(titles);
+		for (const t of used)
+			await expect(
+				box.getByRole('link', { name: `下载“${t.title}”Word 文件` }),
+				guide,
+			).toHaveAttribute('href', `/templates/${t.id}.docx`);
+	}
+	// A guide page no template names has no such box.
+	const unused = ['xuexi', 'wenming'].find((g) => !byGuide.has(g))!;
+	await page.goto(`/guide/${unused}/`);
+	await expect(page.getByRole('heading', { name: '用得上的文书模板' })).toHaveCount(0);
+	// From the box to the template page, as a reader would.
+	const [guide, used] = [...byGuide][0]!;
+	await page.goto(`/guide/${guide}/`);
+	await page
+		.getByRole('region', { name: '用得上的文书模板' })
+		.getByRole('link', { name: used[0]!.title, exact: true })
+		.click();
+	await expect(page).toHaveURL(new RegExp(`/templates/${used[0]!.id}/$`));
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(used[0]!.title);
+});
