@@ -247,6 +247,61 @@ export function generateTasks(
 	return { plan: { ...plan, tasks }, added };
 }
 
+/**
+ * A 整改要求 from a 验收 as a task takes it (`rectificationItems` in review-score.ts gives
+ * these): the criterion, the level the reviewer found, the level's descriptor to reach, the
+ * reviewer's comment and the deadline (YYYY-MM-DD or empty).
+ */
+export interface RectificationRequest {
+	criterionId: string;
+	title: string;
+	level: Level;
+	target: string;
+	comment: string;
+	deadline: string;
+}
+
+/**
+ * Adds one task per 整改要求 to the end of the plan: 未开始, due by the review's deadline,
+ * aiming at the level the review asks for (with the reviewer's comment), measures from the
+ * measures data. Criteria that already have an unfinished task are skipped (`skipped`); the
+ * plan never grows past its limit.
+ */
+export function tasksFromRectification(
+	plan: Plan,
+	requests: readonly RectificationRequest[],
+	measures: MeasuresById,
+	newId: () => string,
+	commentLabel: (comment: string) => string,
+): { plan: Plan; added: string[]; skipped: string[] } {
+	const open = new Set(
+		plan.tasks.filter((t) => t.status !== 'done' && t.criterion).map((t) => t.criterion),
+	);
+	const tasks = [...plan.tasks];
+	const added: string[] = [];
+	const skipped: string[] = [];
+	for (const r of requests) {
+		if (open.has(r.criterionId) || added.includes(r.criterionId)) {
+			skipped.push(r.criterionId);
+			continue;
+		}
+		if (tasks.length >= PLAN_LIMITS.tasks) break;
+		const comment = r.comment.trim();
+		tasks.push({
+			...newTask(newId(), `${r.criterionId} ${r.title}`),
+			criterion: r.criterionId,
+			levelAtStart: r.level,
+			target: cut(comment ? `${r.target}${commentLabel(comment)}` : r.target, PLAN_LIMITS.target),
+			measures: (measures[r.criterionId] ?? [])
+				.slice(0, PLAN_LIMITS.measures)
+				.map((m) => cut(m, PLAN_LIMITS.measureText)),
+			due: /^\d{4}-\d{2}-\d{2}$/.test(r.deadline) ? r.deadline : '',
+		});
+		added.push(r.criterionId);
+	}
+	return { plan: { ...plan, tasks }, added, skipped };
+}
+
 /** Moves the task at `from` to `to` (both clamped); returns a new plan. */
 export function moveTask(plan: Plan, from: number, to: number): Plan {
 	const tasks = [...plan.tasks];

@@ -25,6 +25,7 @@ import {
 	setStatus,
 	summariseOutcomes,
 	taskOutcomes,
+	tasksFromRectification,
 	type Candidate,
 	type LevelState,
 	type MeasuresById,
@@ -37,8 +38,10 @@ import { planCsv } from '../lib/plan-csv';
 import { scoreAssessment } from '../lib/scoring';
 import { buildResultFile } from '../lib/result-file';
 import { guideHref } from '../lib/guide-href';
+import { rectificationItems, type RectificationItem } from '../lib/review-score';
+import { RECEIVED_PREFIX, ReceivedReviewSchema, RecordStore } from '../lib/review-store';
 import { t, type StringKey } from '../i18n/client';
-import { Session, download, fileStem, newId, readCatalogue } from './session';
+import { Session, browserStorage, download, fileStem, newId, readCatalogue } from './session';
 import { el } from './dom';
 import { showSaveResult, showSaved } from './save-status';
 
@@ -88,6 +91,10 @@ class ZzPlan extends HTMLElement {
 		this.$('[data-view]').hidden = !hasData;
 		if (!hasData) return;
 
+		// From a received 验收 on the results page: open the plan of the assessment reviewed.
+		const reviewed = new URLSearchParams(location.search).get('received');
+		if (reviewed && this.session.assessments.some((x) => x.id === reviewed))
+			this.session.select(reviewed);
 		const select = this.$<HTMLSelectElement>('[data-current]');
 		select.replaceChildren(
 			...this.session.assessments.map((a) => {
@@ -104,6 +111,7 @@ class ZzPlan extends HTMLElement {
 			this.render();
 			showSaved(this.status, this.a.updatedAt);
 		});
+		this.$('[data-rectify-add]').addEventListener('click', () => this.addRectification());
 		this.$('[data-generate]').addEventListener('submit', (e) => {
 			e.preventDefault();
 			this.generate();
@@ -189,6 +197,7 @@ class ZzPlan extends HTMLElement {
 	private render(): void {
 		this.renderSummary();
 		this.renderReview();
+		this.renderRectification();
 		this.renderCandidates();
 		this.renderTasks();
 		this.renderSheet();
@@ -253,6 +262,93 @@ class ZzPlan extends HTMLElement {
 			this.measures,
 			this.a.plan,
 			score.priorities.map((p) => p.id),
+		);
+	}
+
+	/**
+	 * The 整改要求 of the 验收 this branch received for the current assessment (imported on
+	 * the results page), each marked when the plan already has an unfinished task for it.
+	 */
+	private rectification(): {
+		items: RectificationItem[];
+		reviewer: string;
+		reviewedOn: string;
+	} | null {
+		const store = new RecordStore(browserStorage(), RECEIVED_PREFIX, ReceivedReviewSchema);
+		const record = store.load().records.find((r) => r.id === this.a.id);
+		if (!record) return null;
+		const items = rectificationItems(this.session.catalogue, record.assessment, record.review);
+		const { name, organisation } = record.review.reviewer;
+		return {
+			items,
+			reviewer: [organisation, name].filter(Boolean).join(' ') || t('plan.rectifyReviewerUnknown'),
+			reviewedOn: record.review.reviewedOn,
+		};
+	}
+
+	private renderRectification(): void {
+		const found = this.rectification();
+		const box = this.$('[data-rectify]');
+		box.hidden = !found || found.items.length === 0;
+		if (!found || box.hidden) return;
+		const open = new Set(
+			this.a.plan.tasks.filter((x) => x.status !== 'done' && x.criterion).map((x) => x.criterion),
+		);
+		this.$('[data-rectify-intro]').textContent = t('plan.rectifyIntro', {
+			reviewer: found.reviewer,
+			date: found.reviewedOn || '—',
+			n: found.items.length,
+		});
+		this.$('[data-rectify-list]').replaceChildren(
+			...found.items.map((item) => {
+				const li = el('li');
+				li.append(
+					el('strong', `${item.criterionId} ${item.title}`),
+					' ',
+					el(
+						'span',
+						t('plan.rectifyLine', {
+							level: this.session.catalogue.levelNames[item.level]!,
+							due: item.deadline || t('plan.rectifyNoDeadline'),
+						}),
+						'muted',
+					),
+				);
+				if (open.has(item.criterionId))
+					li.append(' ', el('span', t('plan.candidatePlanned'), 'badge'));
+				return li;
+			}),
+		);
+		this.$<HTMLButtonElement>('[data-rectify-add]').hidden = found.items.every((i) =>
+			open.has(i.criterionId),
+		);
+	}
+
+	/** Adds the 验收's 整改要求 not yet in the plan as tasks (due by the review's deadlines). */
+	private addRectification(): void {
+		const found = this.rectification();
+		if (!found) return;
+		const { plan, added, skipped } = tasksFromRectification(
+			this.a.plan,
+			found.items,
+			this.measures,
+			newId,
+			(comment) => t('plan.rectifyComment', { comment }),
+		);
+		if (!added.length) {
+			const full = this.a.plan.tasks.length >= PLAN_LIMITS.tasks;
+			return this.message(
+				full ? t('plan.full', { n: PLAN_LIMITS.tasks }) : t('plan.generatedNone'),
+				'warn',
+			);
+		}
+		if (!this.commit(plan)) return;
+		this.renderRectification();
+		this.renderCandidates();
+		this.renderTasks();
+		this.message(
+			t('plan.rectifyAdded', { n: added.length }) +
+				(skipped.length ? t('plan.rectifySkipped', { n: skipped.length }) : ''),
 		);
 	}
 

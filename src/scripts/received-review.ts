@@ -7,7 +7,7 @@
 import type { Catalogue } from '../lib/catalogue-schema';
 import { checkFileSize, parseResultFile } from '../lib/result-file';
 import { checkIntegrity } from '../lib/review';
-import { compareReview } from '../lib/review-score';
+import { compareReview, rectificationItems } from '../lib/review-score';
 import {
 	RECEIVED_PREFIX,
 	ReceivedReviewSchema,
@@ -174,6 +174,11 @@ class ZzReceivedReview extends HTMLElement {
 		this.$('[data-rectify]').replaceChildren(
 			rectificationList(this.catalogue, r.assessment, r.review),
 		);
+		// To the plan of the assessment reviewed, where the 整改要求 become tasks.
+		const items = rectificationItems(this.catalogue, r.assessment, r.review);
+		this.$('[data-rectify-plan-box]').hidden = items.length === 0;
+		this.$<HTMLAnchorElement>('[data-rectify-plan]').href =
+			`${this.dataset['base'] ?? '/'}assess/plan/?received=${encodeURIComponent(r.id)}#rectify`;
 		this.$('[data-conclusion]').textContent = r.review.conclusion || t('opinion.conclusionNone');
 		this.$<HTMLAnchorElement>('[data-opinion]').href =
 			`${this.dataset['base'] ?? '/'}review/opinion/?received=${encodeURIComponent(r.id)}`;

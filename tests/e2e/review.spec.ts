@@ -253,6 +253,40 @@ test('the branch imports the reviewed file and reads the review beside its own a
 	await branch.locator('zz-received-review').scrollIntoViewIfNeeded();
 	await shot(branch, 'received');
 	await audit(branch, '自评结果 with a received review');
+
+	// The 整改要求 become tasks of the branch's 整改计划, due by the review's deadlines.
+	await branch.getByRole('link', { name: strings['received.rectifyPlan'] }).click();
+	await expect(branch).toHaveURL(/\/assess\/plan\/\?received=[^#]+#rectify$/);
+	const rectify = branch.getByRole('region', { name: strings['plan.rectifyTitle'] });
+	const listed = rectify.getByRole('listitem');
+	await expect(listed.filter({ hasText: 'B1' })).toContainText(catalogue.levelNames[1]!);
+	const n = await listed.count();
+	const add = rectify.getByRole('button', { name: strings['plan.rectifyAdd'] });
+	await add.click();
+	await expect(
+		branch.getByRole('alert').filter({ hasText: `已把 ${n} 项整改要求加入整改计划。` }),
+	).toBeVisible();
+	await expect(add).toBeHidden();
+	await branch.reload();
+	await expect(rectify.getByText(strings['plan.candidatePlanned'])).toHaveCount(n);
+	const tasks = await branch.evaluate(() =>
+		Object.keys(localStorage)
+			.filter((k) => k.startsWith('zzzj.v2.a.'))
+			.flatMap(
+				(k) =>
+					(
+						JSON.parse(localStorage.getItem(k)!) as {
+							plan: { tasks: { criterion: string; target: string; levelAtStart: number }[] };
+						}
+					).plan.tasks,
+			),
+	);
+	expect(tasks).toHaveLength(n);
+	expect(tasks.find((x) => x.criterion === 'B1')).toMatchObject({
+		levelAtStart: 1,
+		target: expect.stringContaining(`（验收意见：座谈中职工不知道制度。${MARKUP}）`),
+	});
+	await audit(branch, '整改计划 with the 整改要求 of the 验收');
 });
 
 test('compare over 40 reviewed and unreviewed files shows 自评, 验收, 差值 and the over-rating list', async ({

@@ -19,6 +19,7 @@ import {
 	setStatus,
 	summariseOutcomes,
 	taskOutcomes,
+	tasksFromRectification,
 	type Plan,
 	type Task,
 } from '../../src/lib/plan';
@@ -294,5 +295,97 @@ describe('nextYearAssessment', () => {
 		expect(a.plan.tasks).toHaveLength(2);
 		next.answers['A1']!.evidence.push(1);
 		expect(a.answers['A1']!.evidence).toEqual([0]);
+	});
+});
+
+describe('tasksFromRectification', () => {
+	const label = (c: string) => `（验收意见：${c}）`;
+	const request = (
+		id: string,
+		patch: Partial<Parameters<typeof tasksFromRectification>[1][number]> = {},
+	) => ({
+		criterionId: id,
+		title: `${id} 的标题`,
+		level: 1 as const,
+		target: `${id} 基本落实的描述`,
+		comment: '',
+		deadline: '2026-09-30',
+		...patch,
+	});
+	const measures = { A1: ['措施一', '措施二'] };
+
+	it('adds one 未开始 task per 整改要求, due by its deadline, aiming at the level asked for', () => {
+		const r = tasksFromRectification(
+			emptyPlan(),
+			[request('A1'), request('C2', { level: 0 })],
+			measures,
+			ids(),
+			label,
+		);
+		expect(r.added).toEqual(['A1', 'C2']);
+		expect(r.skipped).toEqual([]);
+		expect(r.plan.tasks).toMatchObject([
+			{
+				id: 'task-1',
+				criterion: 'A1',
+				title: 'A1 A1 的标题',
+				levelAtStart: 1,
+				target: 'A1 基本落实的描述',
+				measures: ['措施一', '措施二'],
+				due: '2026-09-30',
+				status: 'todo',
+			},
+			{ id: 'task-2', criterion: 'C2', levelAtStart: 0, measures: [], due: '2026-09-30' },
+		]);
+		expect(PlanSchema.safeParse(r.plan).success).toBe(true);
+	});
+
+	it.each([
+		[
+			'the reviewer’s comment follows the target',
+			{ comment: ' 台账缺 2025 年 ' },
+			'A1 基本落实的描述（验收意见：台账缺 2025 年）',
+			'2026-09-30',
+		],
+		['no deadline leaves 完成时限 empty', { deadline: '' }, 'A1 基本落实的描述', ''],
+		['a malformed deadline is not copied', { deadline: '2026-9-1' }, 'A1 基本落实的描述', ''],
+	])('%s', (_, patch, target, due) => {
+		const [t] = tasksFromRectification(emptyPlan(), [request('A1', patch)], measures, ids(), label)
+			.plan.tasks;
+		expect(t).toMatchObject({ target, due });
+	});
+
+	it('skips a criterion with an unfinished task, and the same criterion twice; a done task does not block', () => {
+		const start = plan(
+			task({ id: 'x', criterion: 'A1' }),
+			task({ id: 'y', criterion: 'B1', status: 'done', doneOn: '2026-01-01' }),
+		);
+		const r = tasksFromRectification(
+			start,
+			[request('A1'), request('B1'), request('B1')],
+			measures,
+			ids(),
+			label,
+		);
+		expect(r.added).toEqual(['B1']);
+		expect(r.skipped).toEqual(['A1', 'B1']);
+		expect(r.plan.tasks.map((t) => t.id)).toEqual(['x', 'y', 'task-1']);
+	});
+
+	it('never grows the plan past its limit, and cuts a long target to the schema limit', () => {
+		const full = plan(
+			...Array.from({ length: PLAN_LIMITS.tasks - 1 }, (_, i) => task({ id: `t${i}` })),
+		);
+		const r = tasksFromRectification(
+			full,
+			[request('A1', { comment: '长'.repeat(600) }), request('A2')],
+			measures,
+			ids(),
+			label,
+		);
+		expect(r.plan.tasks).toHaveLength(PLAN_LIMITS.tasks);
+		expect(r.added).toEqual(['A1']);
+		expect(Array.from(r.plan.tasks.at(-1)!.target).length).toBeLessThanOrEqual(PLAN_LIMITS.target);
+		expect(PlanSchema.safeParse(r.plan).success).toBe(true);
 	});
 });
