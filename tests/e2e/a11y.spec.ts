@@ -72,16 +72,23 @@ async function openInScheme(
 	expect(bg).toBe(colorScheme === 'dark' ? 'rgb(27, 29, 34)' : 'rgb(255, 255, 255)');
 }
 
-// Every page, light scheme, every rule: one test per page, so a failure names its page.
+// Every page, light scheme, every rule: a few pages per test share one browser context and
+// its cache (a failure names its page); the groups run in parallel.
 test.describe('axe, light scheme', () => {
 	test.use({ colorScheme: 'light' });
-	for (const path of sitePages())
-		test(`page ${path}`, async ({ page }) => {
-			// Axe on the long checklist page takes a while on a busy machine.
-			test.setTimeout(120_000);
-			await openInScheme(page, path, 'light');
-			await audit(page, `${path} (light)`);
+	const pages = sitePages();
+	const GROUP = 7;
+	for (let i = 0; i < pages.length; i += GROUP) {
+		const group = pages.slice(i, i + GROUP);
+		test(`pages ${group.join(' ')}`, async ({ page }) => {
+			// A limit, not a speed check: room for each page and its audit on a busy machine.
+			test.setTimeout(group.length * 60_000);
+			for (const path of group) {
+				await openInScheme(page, path, 'light');
+				await audit(page, `${path} (light)`);
+			}
 		});
+	}
 });
 
 // Every page, dark scheme, the colour rules: fewer, longer tests (each failure still names its page).

@@ -40,6 +40,25 @@ async function seedTwo(page: Page): Promise<void> {
 	]);
 }
 
+/** The links among `links` (target → page it is on) whose page or heading does not exist. */
+async function brokenLinks(page: Page, links: ReadonlyMap<string, string>): Promise<string[]> {
+	const origin = new URL(page.url()).origin;
+	const html = new Map<string, string>();
+	const broken: string[] = [];
+	for (const [target, from] of links) {
+		const u = new URL(target, origin);
+		if (!html.has(u.pathname)) {
+			const r = await page.request.get(u.pathname, { maxRedirects: 0 });
+			html.set(u.pathname, r.status() === 200 ? await r.text() : '');
+			if (r.status() !== 200) broken.push(`${from} → ${u.pathname}: HTTP ${r.status()}`);
+		}
+		const id = decodeURIComponent(u.hash.slice(1));
+		if (id && html.get(u.pathname) && !html.get(u.pathname)!.includes(`id="${id}"`))
+			broken.push(`${from} → ${target}: no #${id}`);
+	}
+	return broken;
+}
+
 /** Scrolls the results charts into view and waits until both canvases are drawn. */
 async function showCharts(page: Page): Promise<void> {
 	await page.locator('[data-charts]').scrollIntoViewIfNeeded();
@@ -69,7 +88,7 @@ test.describe('every page', () => {
 	});
 
 	for (const half of [0, 1] as const) {
-		test(`pages ${half === 0 ? 'A' : 'B'} load with no console errors, CSP violations, page errors or failed requests, in Chinese, from 127.0.0.1 only`, async ({
+		test(`pages ${half === 0 ? 'A' : 'B'} load with no console errors, CSP violations, page errors or failed requests, in Chinese, from 127.0.0.1 only, and every link leads somewhere`, async ({
 			page,
 		}) => {
 			const w: Watch = watch(page);
@@ -79,6 +98,8 @@ test.describe('every page', () => {
 					w.problems.push(`CSP violation on ${where}: ${JSON.stringify(v)}`);
 			};
 			await seedTwo(page);
+			const origin = new URL(page.url()).origin;
+			const links = new Map<string, string>(); // target → first page linking to it
 			const pages = builtPages().filter((_, i) => i % 2 === half);
 			for (const path of pages) {
 				const response = await page.goto(path, { waitUntil: 'networkidle' });
@@ -86,7 +107,21 @@ test.describe('every page', () => {
 				await expect(page.locator('html'), path).toHaveAttribute('lang', 'zh-CN');
 				await expect(page.locator('h1').first(), path).toBeVisible();
 				await csp(path);
+				const hrefs = await page
+					.locator('a[href]')
+					.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+				expect(hrefs.length, path).toBeGreaterThan(0);
+				for (const href of hrefs) {
+					const u = new URL(href);
+					if (u.origin !== origin) continue;
+					const key = u.pathname + u.search + u.hash;
+					if (!links.has(key)) links.set(key, path);
+				}
 			}
+			// Every link those pages hold (with saved answers shown) leads to a page and a
+			// heading that exist.
+			expect(links.size).toBeGreaterThan(30);
+			expect(await brokenLinks(page, links)).toEqual([]);
 			if (half === 0) {
 				// The search fetches its index, wasm and fragments once used.
 				await page.goto('/search/?q=%E8%81%8C%E4%BB%A3%E4%BC%9A', { waitUntil: 'networkidle' });
@@ -120,44 +155,6 @@ test.describe('every page', () => {
 			expect(foreign).toEqual([]);
 		});
 	}
-});
-
-test.describe('links', () => {
-	test('every link on every page (with saved answers shown) leads to a page and heading that exist', async ({
-		page,
-	}) => {
-		await seedTwo(page);
-		const origin = new URL(page.url()).origin;
-		const links = new Map<string, string>(); // target → first page linking to it
-		for (const path of builtPages()) {
-			await page.goto(path);
-			const hrefs = await page
-				.locator('a[href]')
-				.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-			expect(hrefs.length, path).toBeGreaterThan(0);
-			for (const href of hrefs) {
-				const u = new URL(href);
-				if (u.origin !== origin) continue;
-				const key = u.pathname + u.search + u.hash;
-				if (!links.has(key)) links.set(key, path);
-			}
-		}
-		const html = new Map<string, string>();
-		const broken: string[] = [];
-		for (const [target, from] of links) {
-			const u = new URL(target, origin);
-			if (!html.has(u.pathname)) {
-				const r = await page.request.get(u.pathname, { maxRedirects: 0 });
-				html.set(u.pathname, r.status() === 200 ? await r.text() : '');
-				if (r.status() !== 200) broken.push(`${from} → ${u.pathname}: HTTP ${r.status()}`);
-			}
-			const id = decodeURIComponent(u.hash.slice(1));
-			if (id && html.get(u.pathname) && !html.get(u.pathname)!.includes(`id="${id}"`))
-				broken.push(`${from} → ${target}: no #${id}`);
-		}
-		expect(links.size).toBeGreaterThan(30);
-		expect(broken).toEqual([]);
-	});
 });
 
 test.describe('phone screen 360×740', () => {
