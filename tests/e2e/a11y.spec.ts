@@ -1,6 +1,7 @@
 /**
- * Accessibility: axe-core (WCAG 2.0/2.1 A and AA) on every built page in light and dark
- * colour schemes and on the interactive pages in their states; the whole flow by keyboard
+ * Accessibility: axe-core (WCAG 2.0/2.1 A and AA) on every built page in the light colour
+ * scheme, on every kind of page in the dark one and at 375 px, and on the interactive pages in
+ * their states; the whole flow by keyboard
  * with a visible focus; chart canvases described by tables; reduced motion.
  */
 import { test, expect, type Page } from '@playwright/test';
@@ -91,12 +92,34 @@ test.describe('axe, light scheme', () => {
 	}
 });
 
-// Every page, dark scheme, the colour rules: fewer, longer tests (each failure still names its page).
+/**
+ * Built pages that between them use every class any of `pages` uses, in path order: a page is
+ * taken when it has a class none before it had. Colours, and what a narrow screen does to a
+ * layout, come from the classes an element has, so these pages show every case the others do.
+ */
+function pagesCoveringEveryClass(keep: (html: string) => boolean = () => true): string[] {
+	const seen = new Set<string>();
+	const out: string[] = [];
+	for (const { path, html } of builtHtml().sort((a, b) => a.path.localeCompare(b.path))) {
+		if (!keep(html)) continue;
+		const classes = [...html.matchAll(/class="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/));
+		const fresh = classes.filter((c) => c && !seen.has(c));
+		if (!fresh.length) continue;
+		for (const c of fresh) seen.add(c);
+		out.push(path === '404.html' ? '/404.html' : `/${path.replace(/index\.html$/, '')}`);
+	}
+	return out;
+}
+
+// Dark scheme, the colour rules, on the pages that use every class between them (every page
+// is audited with every rule in the light scheme above): fewer, longer tests, each failure
+// naming its page.
 test.describe('axe, dark scheme, colour rules', () => {
 	test.use({ colorScheme: 'dark' });
 	for (const half of [0, 1] as const)
-		test(`every page (${half === 0 ? 'A' : 'B'})`, async ({ page }) => {
-			const paths = sitePages().filter((_, i) => i % 2 === half);
+		test(`every kind of page (${half === 0 ? 'A' : 'B'})`, async ({ page }) => {
+			const paths = pagesCoveringEveryClass().filter((_, i) => i % 2 === half);
+			expect(paths.length).toBeGreaterThanOrEqual(8);
 			// A limit, not a speed check: room for a page and its audit on a very busy machine.
 			test.setTimeout(paths.length * 45_000);
 			for (const path of paths) {
@@ -239,13 +262,11 @@ test.describe('axe at phone width (375 px), where wide tables scroll', () => {
 	// Pages without a table look at 375 px as they do at full width to axe; those with one
 	// (in the built HTML) get the scrolling table regions this pass is for. Tables drawn from
 	// data (results, compare) are audited in the next test.
-	test('every page with a table', async ({ page }) => {
+	test('every kind of page with a table', async ({ page }) => {
 		test.setTimeout(180_000);
-		const withTable = builtHtml()
-			.filter(({ html }) => /<table\b/.test(html.split('<main')[1] ?? ''))
-			.map(({ path }) =>
-				path === '404.html' ? '/404.html' : `/${path.replace(/index\.html$/, '')}`,
-			);
+		const withTable = pagesCoveringEveryClass((html) =>
+			/<table\b/.test(html.split('<main')[1] ?? ''),
+		);
 		expect(withTable.length).toBeGreaterThanOrEqual(4);
 		for (const path of withTable) {
 			await page.goto(path);

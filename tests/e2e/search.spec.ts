@@ -19,15 +19,7 @@ test.describe.configure({ mode: 'parallel' });
 const shishi = guides.find((g) => g.id === 'shishi')!;
 
 test.describe('header search box', () => {
-	test('is on every page', async ({ page }) => {
-		for (const path of builtPages()) {
-			await page.goto(path, { waitUntil: 'domcontentloaded' });
-			const box = page.getByRole('banner').getByRole('combobox', { name: '搜索' });
-			await expect(box, path).toBeVisible();
-			await expect(box, path).toHaveAttribute('placeholder', '搜索指南，如 五必访');
-		}
-	});
-
+	// That it is on every page is checked in site.spec.ts's sweep of all pages.
 	test('/ and Ctrl+K focus it, but not while typing in another field', async ({ page }) => {
 		await page.goto('/guide/weiquan/');
 		const box = page.getByRole('combobox', { name: '搜索' });
