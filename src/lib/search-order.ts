@@ -60,10 +60,15 @@ export function nameKey(text: string): string {
 		.trim();
 }
 
+/** How much of a title the query must be to name the page (see `titleFirst`). */
+export const NAMES_PAGE = 0.7;
+
 /**
- * Pages whose title contains the whole query come first (a reader who types a page's name,
- * such as 年度建家工作计划, wants that page, however often other pages use its words); each
- * group keeps its order. Queries under two characters change nothing.
+ * Pages the query names come first: the title contains the whole query and the query is at
+ * least NAMES_PAGE of the title (a reader who types 年度建家工作计划 wants that template,
+ * however often other pages use its words; one who types 经费审查 asks about a topic, and
+ * 经费审查报告提纲 does not outrank the guide). Each group keeps its order; queries under two
+ * characters change nothing.
  */
 export function titleFirst<T extends { id: string }>(
 	results: readonly T[],
@@ -71,7 +76,11 @@ export function titleFirst<T extends { id: string }>(
 	titles: Readonly<Record<string, string>>,
 ): T[] {
 	const q = nameKey(query);
-	if (Array.from(q).length < 2) return [...results];
-	const named = (r: T) => nameKey(titles[r.id] ?? '').includes(q);
+	const length = Array.from(q).length;
+	if (length < 2) return [...results];
+	const named = (r: T) => {
+		const title = nameKey(titles[r.id] ?? '');
+		return title.includes(q) && length >= NAMES_PAGE * Array.from(title).length;
+	};
 	return [...results.filter(named), ...results.filter((r) => !named(r))];
 }

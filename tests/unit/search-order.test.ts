@@ -76,8 +76,9 @@ describe('titleFirst', () => {
 	it.each([
 		['a page named for the query comes first', '年度建家工作计划', 'a c b d', 'b a c d'],
 		['spaces and punctuation in the query do not matter', '年度 建家工作计划。', 'a b', 'b a'],
-		['every named page moves up, each group in its order', '五必访', 'a d b c', 'd c a b'],
-		['a page with no known title stays where it is', '五必访', 'x a c', 'c x a'],
+		['a query that is most of a title names it', '五必访走访台', 'a d b c', 'd a b c'],
+		['a topic inside a longer title names nothing', '五必访', 'a d b c', 'a d b c'],
+		['a page with no known title stays where it is', '年度建家工作计划', 'x a b', 'b x a'],
 		['one character names nothing', '建', 'a b c', 'a b c'],
 		['no title contains the query: unchanged', '入会率', 'c b a', 'c b a'],
 	])('%s', (_, query, all, out) => {
