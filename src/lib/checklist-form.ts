@@ -11,8 +11,8 @@
  *
  * Field names (the `name` attributes the checklist renders):
  *   profile.<key>                       单位基本情况 (text, select, number, date)
- *   level-<id>                          a criterion's level radio: 0–3 or `na`
- *   na-<id>                             a rate criterion's 不适用 checkbox
+ *   level-<id>                          a criterion's level radio: 0–3 (`na` is still read)
+ *   na-<id>                             a criterion's 不适用 checkbox (ticking it clears a level)
  *   rate-<id>, naReason-<id>, note-<id> a criterion's rate, 不适用原因, 情况说明
  *   evidence-<id>                       one evidence checkbox (value: its index)
  *   veto-<id>, elig-<id>                yes / no radios of a veto or a 推荐条件
@@ -242,6 +242,9 @@ function nextAnswer(prev: Answer, part: AnswerPart, input: FieldInput): Parsed<A
 		}
 		case 'na':
 			next.na = Boolean(input.checked);
+			// 不适用 replaces a chosen level (a rate stays, shown in its field, and counts again
+			// when 不适用 is unticked).
+			if (next.na) next.level = null;
 			break;
 		case 'rate': {
 			const n = numberFrom(input);

@@ -51,8 +51,7 @@ export const ReceivedReviewSchema = z.strictObject({
 });
 export type ReceivedReview = z.infer<typeof ReceivedReviewSchema>;
 
-export const REVIEW_PREFIX = 'zzzj.review.v5.';
-export const RECEIVED_PREFIX = 'zzzj.received.v5.';
+export { RECEIVED_PREFIX, REVIEW_PREFIX } from './review-keys';
 
 interface Parser<T> {
 	safeParse(data: unknown): { success: true; data: T } | { success: false };

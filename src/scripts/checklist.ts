@@ -149,6 +149,16 @@ class ZzChecklist extends HTMLElement {
 		this.refresh();
 	}
 
+	/** Puts one criterion's level radios and 不适用 checkbox back as its answer now is. */
+	private restoreChoice(criterion: string): void {
+		const { checked } = fieldValues(this.session.catalogue, this.a);
+		for (const name of [`level-${criterion}`, `na-${criterion}`])
+			for (const input of this.form.querySelectorAll<HTMLInputElement>(
+				`input[name="${CSS.escape(name)}"]`,
+			))
+				input.checked = (checked[name] ?? []).includes(input.value);
+	}
+
 	// ---- saving ----------------------------------------------------------------------
 
 	private onInput(e: Event): void {
@@ -161,6 +171,9 @@ class ZzChecklist extends HTMLElement {
 		if (!field) return;
 		if (field.kind === 'answer' && field.part === 'rate') this.showFractionHint(control);
 		if (this.apply(control, field)) {
+			// A level and 不适用 exclude each other: show the other control as the answer now is.
+			if (field.kind === 'answer' && (field.part === 'level' || field.part === 'na'))
+				this.restoreChoice(field.criterion);
 			// A settings mark refused only because of the other one may be fine now.
 			if (field.kind === 'settings')
 				for (const other of this.form.querySelectorAll<HTMLInputElement>(

@@ -38,8 +38,8 @@ import { planCsv } from '../lib/plan-csv';
 import { scoreAssessment } from '../lib/scoring';
 import { buildResultFile } from '../lib/result-file';
 import { guideHref } from '../lib/guide-href';
-import { rectificationItems, type RectificationItem } from '../lib/review-score';
-import { RECEIVED_PREFIX, ReceivedReviewSchema, RecordStore } from '../lib/review-store';
+import { RECEIVED_PREFIX } from '../lib/review-keys';
+import type { ReceivedRectification } from './plan-rectify';
 import { t, type StringKey } from '../i18n/client';
 import { Session, browserStorage, download, fileStem, newId, readCatalogue } from './session';
 import { el } from './dom';
@@ -109,6 +109,7 @@ class ZzPlan extends HTMLElement {
 			this.removed = null;
 			this.$('[data-undo-box]').replaceChildren();
 			this.render();
+			void this.loadRectification();
 			showSaved(this.status, this.a.updatedAt);
 		});
 		this.$('[data-rectify-add]').addEventListener('click', () => this.addRectification());
@@ -133,6 +134,7 @@ class ZzPlan extends HTMLElement {
 		if (this.session.quarantined.length)
 			this.message(t('assess.quarantined', { n: this.session.quarantined.length }), 'warn');
 		this.render();
+		void this.loadRectification();
 		this.preselect();
 		if (this.session.store.has(this.a.id)) showSaved(this.status, this.a.updatedAt);
 	}
@@ -265,29 +267,37 @@ class ZzPlan extends HTMLElement {
 		);
 	}
 
+	/** The 整改要求 of a 验收 received for the current assessment, once loaded (see below). */
+	private received: ReceivedRectification | null = null;
+
 	/**
-	 * The 整改要求 of the 验收 this branch received for the current assessment (imported on
-	 * the results page), each marked when the plan already has an unfinished task for it.
+	 * Loads the 验收 this branch received for the current assessment (imported on the results
+	 * page): the review code is fetched only when such a record exists.
 	 */
-	private rectification(): {
-		items: RectificationItem[];
-		reviewer: string;
-		reviewedOn: string;
-	} | null {
-		const store = new RecordStore(browserStorage(), RECEIVED_PREFIX, ReceivedReviewSchema);
-		const record = store.load().records.find((r) => r.id === this.a.id);
-		if (!record) return null;
-		const items = rectificationItems(this.session.catalogue, record.assessment, record.review);
-		const { name, organisation } = record.review.reviewer;
-		return {
-			items,
-			reviewer: [organisation, name].filter(Boolean).join(' ') || t('plan.rectifyReviewerUnknown'),
-			reviewedOn: record.review.reviewedOn,
-		};
+	private async loadRectification(): Promise<void> {
+		const id = this.a.id;
+		this.received = null;
+		let stored = false;
+		try {
+			stored = browserStorage()?.getItem(RECEIVED_PREFIX + id) != null;
+		} catch {
+			/* no storage: nothing received */
+		}
+		if (stored) {
+			const { receivedRectification } = await import('./plan-rectify');
+			if (this.a.id !== id) return;
+			this.received = receivedRectification(
+				this.session.catalogue,
+				id,
+				t('plan.rectifyReviewerUnknown'),
+			);
+		}
+		this.renderRectification();
 	}
 
+	/** The 整改要求, each marked when the plan already has an unfinished task for it. */
 	private renderRectification(): void {
-		const found = this.rectification();
+		const found = this.received;
 		const box = this.$('[data-rectify]');
 		box.hidden = !found || found.items.length === 0;
 		if (!found || box.hidden) return;
@@ -326,7 +336,7 @@ class ZzPlan extends HTMLElement {
 
 	/** Adds the 验收's 整改要求 not yet in the plan as tasks (due by the review's deadlines). */
 	private addRectification(): void {
-		const found = this.rectification();
+		const found = this.received;
 		if (!found) return;
 		const { plan, added, skipped } = tasksFromRectification(
 			this.a.plan,

@@ -158,7 +158,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
 			// 不适用 chosen, the reason field shown.
 			const a2 = page.locator('#criterion-A2');
-			await a2.getByRole('radio', { name: strings['criterion.na'] }).check();
+			await a2.getByRole('checkbox', { name: strings['criterion.na'] }).check();
 			await expect(a2.getByLabel(strings['criterion.naReason'])).toBeVisible();
 			await a2.getByLabel(strings['criterion.naReason']).fill('本单位未设');
 			await auditIn(page, 'checklist, 不适用 with reason');

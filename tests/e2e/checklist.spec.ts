@@ -75,16 +75,16 @@ async function answerByKeyboard(
 	const write = (text: string) =>
 		mode === 'tab' ? page.keyboard.type(text) : page.keyboard.insertText(text);
 	const b = box(page, c.id);
-	if (c.rate) {
+	// 不适用 is the one checkbox after the answer, on level and rate criteria alike.
+	if (a.na) {
+		await reach(b.locator('input[data-na]'));
+		await page.keyboard.press('Space');
+	} else if (c.rate) {
 		await reach(b.locator('input[type="number"]'));
-		if (a.na) {
-			await reach(b.locator('input[data-na]'));
-			await page.keyboard.press('Space');
-		} else await page.keyboard.type(String(a.rate));
+		await page.keyboard.type(String(a.rate));
 	} else {
 		await reach(b.locator('input[type="radio"]').first());
-		if (a.na) for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowDown');
-		else if (a.level === 0) await page.keyboard.press('Space');
+		if (a.level === 0) await page.keyboard.press('Space');
 		else for (let k = 0; k < a.level!; k++) await page.keyboard.press('ArrowDown');
 	}
 	if (a.na) {
@@ -238,12 +238,18 @@ test.describe('progress and 不适用', () => {
 		await expect(catA).toHaveText(`已评 1 / ${nA} 项`);
 		await expect(box(page, 'A1').locator('[data-state]')).toHaveText('基本落实');
 		// A1 may not be 不适用: it offers no such choice.
-		await expect(box(page, 'A1').getByRole('radio', { name: '不适用' })).toHaveCount(0);
+		await expect(box(page, 'A1').getByRole('checkbox', { name: '不适用' })).toHaveCount(0);
 
 		const reason = box(page, 'A2').getByLabel('不适用的原因');
 		await expect(reason).toBeHidden();
-		await box(page, 'A2').getByRole('radio', { name: '不适用' }).check();
+		// 不适用 is one checkbox, on level criteria as on rate criteria.
+		await box(page, 'A2')
+			.getByRole('radio', { name: /基本落实/ })
+			.check();
+		await box(page, 'A2').getByRole('checkbox', { name: '不适用' }).check();
 		await expect(reason).toBeVisible();
+		// It replaces the level chosen.
+		await expect(box(page, 'A2').getByRole('radio', { checked: true })).toHaveCount(0);
 		await reason.fill('单位只有 6 名女会员');
 		await expect(overall).toHaveText(`总体进度：已评 1 / ${n - 1} 项（1 项不适用）`);
 		await expect(catA).toHaveText(`已评 1 / ${nA - 1} 项（1 项不适用）`);
@@ -646,7 +652,20 @@ test.describe('会员评家 figures at the lines (issue 9)', () => {
 		await openAround(page, box(page, 'C1'));
 		await expect(box(page, 'C1').getByRole('radio', { name: '不适用' })).toHaveCount(0);
 		await expect(box(page, 'C1').getByRole('checkbox', { name: '不适用' })).toHaveCount(0);
-		await expect(box(page, 'C3').getByRole('radio', { name: '不适用' })).toHaveCount(1);
+		await expect(box(page, 'C3').getByRole('checkbox', { name: '不适用' })).toHaveCount(1);
+		await expect(box(page, 'C3').getByRole('radio', { name: '不适用' })).toHaveCount(0);
+		// A level and 不适用 exclude each other, both ways, and the choice survives a reload.
+		const na = box(page, 'C3').getByRole('checkbox', { name: '不适用' });
+		const level = box(page, 'C3').getByRole('radio', { name: /基本落实/ });
+		await na.check();
+		await level.check();
+		await expect(na).not.toBeChecked();
+		await na.check();
+		await expect(level).not.toBeChecked();
+		await page.reload();
+		await openAround(page, box(page, 'C3'));
+		await expect(na).toBeChecked();
+		await expect(level).not.toBeChecked();
 	});
 });
 

@@ -460,8 +460,7 @@ test('markup typed into every text field stays literal text everywhere, and no s
 		const box = page.locator(`#criterion-${c.id}`);
 		await openAround(page, box.locator('textarea[name^="note-"]'));
 		if (c.allowNotApplicable !== false) {
-			if (c.rate) await box.getByRole('checkbox', { name: strings['criterion.na'] }).check();
-			else await box.getByRole('radio', { name: strings['criterion.na'] }).check();
+			await box.getByRole('checkbox', { name: strings['criterion.na'] }).check();
 			reasons[c.id] = payload(`原因${c.id}`);
 			await box.getByLabel(strings['criterion.naReason']).fill(reasons[c.id]!);
 		} else if (c.rate) await box.getByLabel(/（%）$/).fill('95');

@@ -535,9 +535,7 @@ export async function answerPlan(page: Page, plan: Plan): Promise<void> {
 		const b = page.locator(`#criterion-${id}`);
 		const c = criterionById(id);
 		if (a.na) {
-			await tick(
-				c.rate ? b.locator('input[data-na]') : b.locator(`input[name="level-${id}"][value="na"]`),
-			);
+			await tick(b.locator('input[data-na]'));
 			if (a.naReason) await b.getByLabel('不适用的原因').fill(a.naReason);
 		} else if (c.rate && a.rate !== undefined) {
 			const rate = b.locator('input[type="number"]');

@@ -172,7 +172,20 @@ describe('applyField accepts valid values', () => {
 			(a) => a.answers[levelId],
 			{ level: 2, na: false, naReason: '', rate: null, evidence: [], note: '' },
 		],
-		['不适用 by radio', `level-${levelId}`, text('na'), (a) => a.answers[levelId]?.na, true],
+		[
+			'不适用 by radio (older forms)',
+			`level-${levelId}`,
+			text('na'),
+			(a) => a.answers[levelId]?.na,
+			true,
+		],
+		[
+			'不适用 by checkbox on a level criterion',
+			`na-${levelId}`,
+			{ value: 'on', checked: true },
+			(a) => a.answers[levelId],
+			{ level: null, na: true, naReason: '', rate: null, evidence: [], note: '' },
+		],
 		[
 			'不适用 by checkbox',
 			`na-${rateId}`,
@@ -214,6 +227,24 @@ describe('applyField accepts valid values', () => {
 		expect(a.answers[levelId]).toBeDefined();
 		a = ok(a, `note-${levelId}`, text(''));
 		expect(a.answers[levelId]).toBeUndefined();
+	});
+
+	it('a level and 不适用 exclude each other: ticking 不适用 clears the level, a level unticks 不适用', () => {
+		let a = ok(blank(), `level-${levelId}`, text('2'));
+		a = ok(a, `na-${levelId}`, { value: 'on', checked: true });
+		expect(a.answers[levelId]).toMatchObject({ level: null, na: true });
+		expect(fieldValues(cat, a).checked[`na-${levelId}`]).toEqual(['on']);
+		a = ok(a, `level-${levelId}`, text('3'));
+		expect(a.answers[levelId]).toMatchObject({ level: 3, na: false });
+		expect(fieldValues(cat, a).checked[`na-${levelId}`]).toEqual([]);
+	});
+
+	it('a rate stays when 不适用 is ticked, and counts again when it is unticked', () => {
+		let a = ok(blank(), `rate-${rateId}`, text('88'));
+		a = ok(a, `na-${rateId}`, { value: 'on', checked: true });
+		expect(a.answers[rateId]).toMatchObject({ rate: 88, na: true });
+		a = ok(a, `na-${rateId}`, { value: 'on', checked: false });
+		expect(a.answers[rateId]).toMatchObject({ rate: 88, na: false });
 	});
 
 	it('unticking evidence removes only that item', () => {
