@@ -12,7 +12,8 @@ import { filterEntries, sortBy, type EntryFilter } from './overview-table';
 import type { CellView, OverviewColumn, Text } from './overview-columns';
 import { requiredNames, vetoNames } from './overview-columns';
 import type { Stats, Summary } from './overview-stats';
-import type { TimeComparison } from './over-time';
+import type { PlanFollowUp, TimeComparison } from './over-time';
+import { levelLabel } from './plan';
 import { groupByBranch } from './over-time';
 
 /** A figure to one decimal, or — when there is none. */
@@ -131,6 +132,61 @@ export function timeTable(
 		signed(cmp.total.firstToLast),
 	]);
 	return { head, rows };
+}
+
+/** One earlier plan followed to the next date, as text: what it covers, figures, one row per task. */
+export interface FollowUpView {
+	/** Which dates, and where the task states come from. */
+	intro: string;
+	/** Tasks, done, and how the criteria of done tasks moved. */
+	summary: string;
+	head: string[];
+	/** Task, status, levels before → after, movement (a `movement` id for colour). */
+	rows: { cells: string[]; movement: PlanFollowUp['rows'][number]['movement'] }[];
+}
+
+export function followUpView(f: PlanFollowUp, catalogue: Catalogue, text: Text): FollowUpView {
+	const level = (state: PlanFollowUp['rows'][number]['before']) =>
+		levelLabel(state, catalogue.levelNames, {
+			unanswered: text('plan.unanswered'),
+			na: text('plan.levelNa'),
+		});
+	return {
+		intro: text(
+			f.source === 'carried' ? 'compare.tasksIntroCarried' : 'compare.tasksIntroEarlier',
+			{
+				fromDate: f.fromDate || f.fromFile,
+				toDate: f.toDate || f.toFile,
+				fromFile: f.fromFile,
+				toFile: f.toFile,
+			},
+		),
+		summary: text('compare.tasksSummary', {
+			tasks: f.summary.tasks,
+			done: f.summary.done,
+			up: f.summary.doneUp,
+			same: f.summary.doneSame,
+			down: f.summary.doneDown,
+		}),
+		head: [
+			text('plan.review.col.task'),
+			text('compare.tasksCol.status'),
+			text('compare.tasksCol.levels'),
+			text('plan.review.col.movement'),
+		],
+		rows: f.rows.map((r) => ({
+			// A task made from a criterion is titled with its id and name (see generateTasks);
+			// one the branch wrote itself says that it addresses no criterion.
+			cells: [
+				r.title,
+				text(`plan.status.${r.status}`) +
+					(r.status === 'done' && r.doneOn ? `（${r.doneOn}）` : ''),
+				r.criterion ? `${level(r.before)} → ${level(r.after)}` : text('compare.tasksOwn'),
+				r.criterion ? text(`plan.movement.${r.movement}`) : '—',
+			],
+			movement: r.movement,
+		})),
+	};
 }
 
 // ---------------------------------------------------------------- overview table

@@ -3,6 +3,7 @@
  */
 import type { Level } from './assessment';
 import { round1 } from './scoring';
+import { summariseOutcomes, taskOutcomes, type OutcomeSummary, type TaskOutcome } from './plan';
 import { branchKey, type BandId, type OverviewEntry } from './overview-load';
 
 /** Groups entries by branch (see `branchKey`), each group sorted by date, oldest first. */
@@ -46,6 +47,25 @@ export interface CriterionChange {
 	toNote: string;
 }
 
+/**
+ * An earlier assessment's 整改计划 followed to the next date: each task, whether it was
+ * done, and how the level of the criterion it addresses moved between the two results.
+ */
+export interface PlanFollowUp {
+	fromDate: string;
+	toDate: string;
+	fromFile: string;
+	toFile: string;
+	/**
+	 * Where the task states come from: `carried` when the later assessment was started from
+	 * the earlier one (为下一年开始) and kept its tasks as they stood then, the latest record;
+	 * `earlier` when only the earlier file's own plan, as saved on its date, is known.
+	 */
+	source: 'carried' | 'earlier';
+	rows: TaskOutcome[];
+	summary: OutcomeSummary;
+}
+
 /** What `compareOverTime` returns. */
 export interface TimeComparison {
 	points: { fileName: string; assessedOn: string; total: number; band: BandId }[];
@@ -54,6 +74,32 @@ export interface TimeComparison {
 	categories: ({ id: string } & Series)[];
 	/** In date order, then catalogue order. */
 	criterionChanges: CriterionChange[];
+	/** Per pair of consecutive dates whose earlier one had a plan, in date order. */
+	planFollowUps: PlanFollowUp[];
+}
+
+/**
+ * The earlier entry's plan followed to the later one. The later file's record of the plan
+ * it was started from is preferred when it names the earlier date: it was taken at the end
+ * of the year's work, while the earlier file may have been saved before any task was done.
+ */
+export function planFollowUp(before: OverviewEntry, after: OverviewEntry): PlanFollowUp | null {
+	const carried =
+		after.planReview !== null && after.planReview.fromAssessedOn === before.assessedOn
+			? after.planReview.tasks
+			: null;
+	const tasks = carried ?? before.planTasks;
+	if (!tasks.length) return null;
+	const rows = taskOutcomes({ tasks, levels: before.criterionLevels }, after.criterionLevels);
+	return {
+		fromDate: before.assessedOn,
+		toDate: after.assessedOn,
+		fromFile: before.fileName,
+		toFile: after.fileName,
+		source: carried ? 'carried' : 'earlier',
+		rows,
+		summary: summariseOutcomes(rows),
+	};
 }
 
 function series(values: (number | null)[]): Series {
@@ -77,9 +123,12 @@ export function compareOverTime(entries: readonly OverviewEntry[]): TimeComparis
 	const list = [...entries].sort(byDate);
 	const categoryIds = [...new Set(list.flatMap((e) => Object.keys(e.categoryPercents)))];
 	const criterionChanges: CriterionChange[] = [];
+	const planFollowUps: PlanFollowUp[] = [];
 	for (let i = 1; i < list.length; i++) {
 		const before = list[i - 1]!;
 		const after = list[i]!;
+		const followUp = planFollowUp(before, after);
+		if (followUp) planFollowUps.push(followUp);
 		for (const [id, toLevel] of Object.entries(after.criterionLevels)) {
 			const fromLevel = before.criterionLevels[id];
 			if (typeof fromLevel !== 'number' || typeof toLevel !== 'number' || fromLevel === toLevel)
@@ -111,5 +160,6 @@ export function compareOverTime(entries: readonly OverviewEntry[]): TimeComparis
 			...series(list.map((e) => e.categoryPercents[id] ?? null)),
 		})),
 		criterionChanges,
+		planFollowUps,
 	};
 }

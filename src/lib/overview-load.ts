@@ -8,7 +8,7 @@
  * - figures are left unrounded here except where they come from `scoreAssessment`
  *   (already one decimal); the UI rounds for display.
  */
-import { localDay, planProgress } from './plan';
+import { localDay, planProgress, type ReviewTask } from './plan';
 import type { Assessment, Level, Profile } from './assessment';
 import {
 	checkFileSize,
@@ -108,6 +108,13 @@ export interface OverviewEntry {
 	notes: Record<string, string>;
 	/** 整改计划 progress on the day the files were loaded (files before version 4 have no tasks). */
 	plan: PlanFigures;
+	/** The file's 整改计划 tasks in brief, in plan order (for the over-time view). */
+	planTasks: ReviewTask[];
+	/**
+	 * The earlier plan this assessment was started from (为下一年开始), as it stood then:
+	 * its date and tasks; null when the assessment was not started from another.
+	 */
+	planReview: { fromAssessedOn: string; tasks: ReviewTask[] } | null;
 	/** The 验收 of a reviewed result file, scored the same way; null for a self-assessment only. */
 	review: EntryReview | null;
 }
@@ -171,6 +178,11 @@ export interface PlanFigures {
 export function planFigures(assessment: Pick<Assessment, 'plan'>, now: Date): PlanFigures {
 	const p = planProgress(assessment.plan, localDay(now));
 	return { tasks: p.total, done: p.done, overdue: p.overdue, percentDone: p.percentDone };
+}
+
+/** What the over-time view keeps of a task: no owner, measures or log. */
+function taskBrief(t: ReviewTask): ReviewTask {
+	return { id: t.id, criterion: t.criterion, title: t.title, status: t.status, doneOn: t.doneOn };
 }
 
 /** Points an answered criterion loses in the total, after renormalisation. */
@@ -316,6 +328,13 @@ function toEntry(
 		missingCriteria,
 		notes,
 		plan: planFigures(parsed, opts.now),
+		planTasks: parsed.plan.tasks.map(taskBrief),
+		planReview: parsed.plan.review
+			? {
+					fromAssessedOn: parsed.plan.review.fromAssessedOn,
+					tasks: parsed.plan.review.tasks.map(taskBrief),
+				}
+			: null,
 		review: review ? entryReview(parsed, assessment, review, catalogue) : null,
 	};
 }

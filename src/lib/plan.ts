@@ -164,6 +164,13 @@ export function cut(value: string, max: number): string {
 	return chars.length <= max ? value : chars.slice(0, max).join('');
 }
 
+/** The criteria the plan already has an unfinished task for (not 已完成; 暂缓 counts). */
+export function openCriteria(plan: Pick<Plan, 'tasks'>): Set<string> {
+	const open = new Set<string>();
+	for (const t of plan.tasks) if (t.status !== 'done' && t.criterion) open.add(t.criterion);
+	return open;
+}
+
 /** A criterion the branch could plan for, with what the plan would pre-fill. */
 export interface Candidate {
 	criterion: string;
@@ -190,9 +197,7 @@ export function planCandidates(
 	plan: Plan,
 	order: readonly string[] = [],
 ): Candidate[] {
-	const open = new Set(
-		plan.tasks.filter((t) => t.status !== 'done' && t.criterion).map((t) => t.criterion),
-	);
+	const open = openCriteria(plan);
 	const rank = (id: string) => {
 		const i = order.indexOf(id);
 		return i < 0 ? order.length + catalogue.criteria.findIndex((c) => c.id === id) : i;
@@ -274,9 +279,7 @@ export function tasksFromRectification(
 	newId: () => string,
 	commentLabel: (comment: string) => string,
 ): { plan: Plan; added: string[]; skipped: string[] } {
-	const open = new Set(
-		plan.tasks.filter((t) => t.status !== 'done' && t.criterion).map((t) => t.criterion),
-	);
+	const open = openCriteria(plan);
 	const tasks = [...plan.tasks];
 	const added: string[] = [];
 	const skipped: string[] = [];

@@ -15,6 +15,7 @@ import { AssessmentSchema } from './assessment';
 import { ReviewSchema } from './review';
 import { safeJsonParse } from './result-file';
 import { isQuota, PREFIX, type StorageLike, type WriteResult } from './storage';
+import { RECEIVED_PREFIX, REVIEW_PREFIX } from './review-keys';
 
 const recordId = z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/));
 const isoDateTime = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/));
@@ -51,7 +52,7 @@ export const ReceivedReviewSchema = z.strictObject({
 });
 export type ReceivedReview = z.infer<typeof ReceivedReviewSchema>;
 
-export { RECEIVED_PREFIX, REVIEW_PREFIX } from './review-keys';
+export { RECEIVED_PREFIX, REVIEW_PREFIX };
 
 interface Parser<T> {
 	safeParse(data: unknown): { success: true; data: T } | { success: false };
@@ -131,6 +132,26 @@ export class RecordStore<T extends { id: string }> {
 		return { records, quarantined };
 	}
 
+	/**
+	 * The record stored for `id`, or null when there is none or it cannot be read (`load`
+	 * quarantines unreadable records; this only reads one key and changes nothing).
+	 */
+	find(id: string): T | null {
+		let raw: string | null;
+		try {
+			raw = this.storage?.getItem(this.prefix + id) ?? null;
+		} catch {
+			return null;
+		}
+		if (raw === null) return null;
+		try {
+			const parsed = this.schema.safeParse(safeJsonParse(raw));
+			return parsed.success && parsed.data.id === id ? parsed.data : null;
+		} catch {
+			return null;
+		}
+	}
+
 	/** Saves one record; on failure the previous copy stays. */
 	save(record: T): WriteResult {
 		return this.write(this.prefix + record.id, JSON.stringify(record));
@@ -143,4 +164,14 @@ export class RecordStore<T extends { id: string }> {
 			/* nothing to do */
 		}
 	}
+}
+
+/** The reviewer's drafts in this browser, one per branch file reviewed (验收). */
+export function reviewDrafts(storage: StorageLike | null): RecordStore<ReviewDraft> {
+	return new RecordStore(storage, REVIEW_PREFIX, ReviewDraftSchema);
+}
+
+/** The 验收 this branch received, one per assessment id (imported on the results page). */
+export function receivedReviews(storage: StorageLike | null): RecordStore<ReceivedReview> {
+	return new RecordStore(storage, RECEIVED_PREFIX, ReceivedReviewSchema);
 }

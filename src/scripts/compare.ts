@@ -7,7 +7,7 @@
 import type { Chart } from 'chart.js';
 import type { OverviewEntry, Rejected } from '../lib/overview-load';
 import { rollUpSubunits } from '../lib/subunits';
-import { compareOverTime, groupByBranch } from '../lib/over-time';
+import { compareOverTime, groupByBranch, type TimeComparison } from '../lib/over-time';
 import { summarise } from '../lib/overview-stats';
 import { overviewColumns, type OverviewColumn } from '../lib/overview-columns';
 import { overviewCsv } from '../lib/export-csv';
@@ -16,6 +16,7 @@ import {
 	branchSummary,
 	defaultColumnIds,
 	f1,
+	followUpView,
 	resolveCopies,
 	seriesBranches,
 	statsRows,
@@ -497,6 +498,7 @@ class ZzCompare extends HTMLElement {
 			if (ch.toNote) li.append(el('p', t('compare.noteTo', { note: ch.toNote }), 'muted small'));
 			changes.append(li);
 		}
+		this.renderFollowUps(cmp);
 		const cats = cmp.categories.filter(
 			(k) => !catalogue.categories.find((x) => x.id === k.id)?.bonus,
 		);
@@ -516,6 +518,50 @@ class ZzCompare extends HTMLElement {
 				data: cats.map((k) => k.values[i] ?? null),
 			})),
 			100,
+		);
+	}
+
+	/** Each earlier plan followed to the next date: tasks done and how their criteria moved. */
+	private renderFollowUps(cmp: TimeComparison): void {
+		const box = this.$('[data-time-tasks]');
+		if (!cmp.planFollowUps.length) {
+			box.replaceChildren(el('p', t('compare.tasksNone'), 'muted'));
+			return;
+		}
+		box.replaceChildren(
+			...cmp.planFollowUps.flatMap((f) => {
+				const view = followUpView(f, this.session.catalogue, t);
+				const caption = t('compare.tasksCaption', {
+					fromDate: f.fromDate || f.fromFile,
+					toDate: f.toDate || f.toFile,
+				});
+				const table = el('table', null, 'follow-up-table');
+				const head = el('tr');
+				for (const h of view.head) {
+					const th = el('th', h);
+					th.scope = 'col';
+					head.append(th);
+				}
+				const body = el('tbody');
+				for (const row of view.rows) {
+					const [first, ...cells] = row.cells;
+					const tr = el('tr');
+					const th = el('th', first!);
+					th.scope = 'row';
+					tr.append(th, ...cells.map((c) => el('td', c)));
+					tr.lastElementChild!.classList.add(`movement-${row.movement}`);
+					body.append(tr);
+				}
+				const thead = el('thead');
+				thead.append(head);
+				table.append(el('caption', caption), thead, body);
+				const scroll = el('div', null, 'table-scroll');
+				scroll.tabIndex = 0;
+				scroll.setAttribute('role', 'region');
+				scroll.setAttribute('aria-label', caption);
+				scroll.append(table);
+				return [el('p', view.intro), el('p', view.summary), scroll];
+			}),
 		);
 	}
 

@@ -1,11 +1,5 @@
 /** <zz-opinion>: fills the 验收意见书 from a saved review (reviewer) or a received one (branch). */
-import {
-	RECEIVED_PREFIX,
-	REVIEW_PREFIX,
-	ReceivedReviewSchema,
-	RecordStore,
-	ReviewDraftSchema,
-} from '../lib/review-store';
+import { receivedReviews, reviewDrafts } from '../lib/review-store';
 import { checkIntegrity, type Integrity, type Review } from '../lib/review';
 import type { Assessment } from '../lib/assessment';
 import { browserStorage, readCatalogue } from './session';
@@ -26,14 +20,9 @@ class ZzOpinion extends HTMLElement {
 		const reviewId = params.get('review');
 		const receivedId = params.get('received');
 		if (reviewId) {
-			found = new RecordStore(storage, REVIEW_PREFIX, ReviewDraftSchema)
-				.load()
-				.records.find((r) => r.id === reviewId);
+			found = reviewDrafts(storage).find(reviewId) ?? undefined;
 		} else if (receivedId) {
-			const rec = new RecordStore(storage, RECEIVED_PREFIX, ReceivedReviewSchema)
-				.load()
-				.records.find((r) => r.id === receivedId);
-			found = rec;
+			found = receivedReviews(storage).find(receivedId) ?? undefined;
 			this.querySelector<HTMLAnchorElement>('[data-back]')!.href = `${base}assess/results/`;
 		}
 		const view = this.querySelector<HTMLElement>('[data-view]')!;

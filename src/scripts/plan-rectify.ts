@@ -5,7 +5,7 @@
  */
 import type { Catalogue } from '../lib/catalogue-schema';
 import { rectificationItems, type RectificationItem } from '../lib/review-score';
-import { RECEIVED_PREFIX, ReceivedReviewSchema, RecordStore } from '../lib/review-store';
+import { receivedReviews } from '../lib/review-store';
 import { browserStorage } from './session';
 
 export interface ReceivedRectification {
@@ -21,8 +21,7 @@ export function receivedRectification(
 	id: string,
 	unknownReviewer: string,
 ): ReceivedRectification | null {
-	const store = new RecordStore(browserStorage(), RECEIVED_PREFIX, ReceivedReviewSchema);
-	const record = store.load().records.find((r) => r.id === id);
+	const record = receivedReviews(browserStorage()).find(id);
 	if (!record) return null;
 	const { name, organisation } = record.review.reviewer;
 	return {

@@ -24,6 +24,7 @@ import {
 	restoreTask,
 	setStatus,
 	summariseOutcomes,
+	openCriteria,
 	taskOutcomes,
 	tasksFromRectification,
 	type Candidate,
@@ -301,9 +302,7 @@ class ZzPlan extends HTMLElement {
 		const box = this.$('[data-rectify]');
 		box.hidden = !found || found.items.length === 0;
 		if (!found || box.hidden) return;
-		const open = new Set(
-			this.a.plan.tasks.filter((x) => x.status !== 'done' && x.criterion).map((x) => x.criterion),
-		);
+		const open = openCriteria(this.a.plan);
 		this.$('[data-rectify-intro]').textContent = t('plan.rectifyIntro', {
 			reviewer: found.reviewer,
 			date: found.reviewedOn || '—',

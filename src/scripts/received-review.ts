@@ -9,10 +9,10 @@ import { checkFileSize, parseResultFile } from '../lib/result-file';
 import { checkIntegrity } from '../lib/review';
 import { compareReview, rectificationItems } from '../lib/review-score';
 import {
-	RECEIVED_PREFIX,
 	ReceivedReviewSchema,
-	RecordStore,
+	receivedReviews,
 	type ReceivedReview,
+	type RecordStore,
 } from '../lib/review-store';
 import { t } from '../i18n/client';
 import { acceptDrops } from './dropzone';
@@ -46,7 +46,7 @@ class ZzReceivedReview extends HTMLElement {
 
 	connectedCallback(): void {
 		this.catalogue = readCatalogue();
-		this.store = new RecordStore(browserStorage(), RECEIVED_PREFIX, ReceivedReviewSchema);
+		this.store = receivedReviews(browserStorage());
 		this.messages = this.$('[data-messages]');
 		this.records = this.store.load().records;
 		const input = this.$<HTMLInputElement>('[data-import]');

@@ -27,9 +27,9 @@ import {
 	scoreReview,
 } from '../lib/review-score';
 import {
-	REVIEW_PREFIX,
-	RecordStore,
 	ReviewDraftSchema,
+	reviewDrafts,
+	type RecordStore,
 	type ReviewDraft,
 } from '../lib/review-store';
 import { t, type StringKey } from '../i18n/client';
@@ -72,7 +72,7 @@ class ZzReview extends HTMLElement {
 
 	connectedCallback(): void {
 		this.catalogue = readCatalogue();
-		this.store = new RecordStore(browserStorage(), REVIEW_PREFIX, ReviewDraftSchema);
+		this.store = reviewDrafts(browserStorage());
 		this.messages = this.$('[data-messages]');
 		const loaded = this.store.load();
 		this.drafts = loaded.records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));

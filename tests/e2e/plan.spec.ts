@@ -278,6 +278,33 @@ test('the loop: score → plan → progress → next year shows which tasks were
 	await page.getByLabel('选择自评').selectOption({ label: '2026 年度自评' });
 	await expect(page.locator('[data-review]')).toBeHidden();
 	await expect(page.locator('.plan-tasks > li')).toHaveCount(2);
+
+	// The compare page, given both years (here: this browser's saved assessments), follows
+	// last year's plan to this year: each task, whether done, and how its criterion moved.
+	await page.goto('/compare/');
+	await expect(page.getByRole('heading', { name: '同一单位历年对比' })).toBeVisible();
+	const followUp = page.locator('[data-time-tasks]');
+	await expect(followUp).toContainText(
+		'2026-03-01 那次评估定下的整改计划，到 2027-03-05 再评时的情况',
+	);
+	await expect(followUp).toContainText(
+		'共 2 项任务，已完成 1 项；已完成的任务里，1 项对应指标档次提高，0 项持平，0 项下降。',
+	);
+	const table = followUp.getByRole('table', {
+		name: '整改任务及对应指标的变化（2026-03-01 → 2027-03-05）',
+	});
+	await expect(table.getByRole('row').filter({ hasText: a1.title }).getByRole('cell')).toHaveText([
+		'已完成（2026-06-10）',
+		'有制度未落实 → 规范有效',
+		'提高',
+	]);
+	await expect(table.getByRole('row').filter({ hasText: b1.title }).getByRole('cell')).toHaveText([
+		'进行中',
+		'未开展 → 未开展',
+		'持平',
+	]);
+	await followUp.scrollIntoViewIfNeeded();
+	await shot(page, 'loop-compare-tasks');
 });
 
 test('ledger: the tick is the 有; 不适用, place and date kept; binder index ends with the 缺 list; 说得到、拿不出 on the results', async ({

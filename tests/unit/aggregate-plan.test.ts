@@ -1,11 +1,11 @@
 /** The compare page's 整改进度 column: figures per branch, sorting and the CSV columns. */
 import { describe, expect, it } from 'vitest';
-import { planFigures } from '../../src/lib/overview-load';
+import { loadResultFiles, planFigures } from '../../src/lib/overview-load';
 import { overviewColumns } from '../../src/lib/overview-columns';
 import { sortBy } from '../../src/lib/overview-table';
 import { overviewCsv } from '../../src/lib/export-csv';
 import { newTask, type Task } from '../../src/lib/plan';
-import { catalogue, makeEntry } from './fixtures';
+import { catalogue, loadOptions, makeEntry, makeFile } from './fixtures';
 import { parseCsv } from '../support/parse-csv';
 
 const task = (patch: Partial<Task>): Task => ({ ...newTask(patch.id ?? 't', '事项'), ...patch });
@@ -62,5 +62,38 @@ describe('the 整改进度 column: sorting, cell and CSV', () => {
 		]);
 		expect(rows[1]!.slice(at, at + 3)).toEqual(['4', '1', '2']);
 		expect(rows[2]!.slice(at, at + 3)).toEqual(['0', '0', '0']);
+	});
+});
+
+describe('a loaded file keeps its plan in brief for the over-time view', () => {
+	it('tasks without owner, measures or log; the plan it was started from, with its date', () => {
+		const mine = task({ id: 'a', criterion: 'A1', title: 'A1 换届', status: 'done' });
+		mine.doneOn = '2026-02-01';
+		mine.owner = '王主席';
+		mine.progress = [{ date: '2026-01-10', text: '已筹备' }];
+		const file = makeFile('f.json', {
+			plan: {
+				tasks: [mine],
+				review: {
+					fromName: '2025 年度自评',
+					fromAssessedOn: '2025-03-01',
+					tasks: [{ id: 'x', criterion: null, title: '自定事项', status: 'paused', doneOn: '' }],
+					levels: {},
+				},
+			},
+		});
+		const { entries } = loadResultFiles([file], loadOptions());
+		expect(entries[0]!.planTasks).toEqual([
+			{ id: 'a', criterion: 'A1', title: 'A1 换届', status: 'done', doneOn: '2026-02-01' },
+		]);
+		expect(entries[0]!.planReview).toEqual({
+			fromAssessedOn: '2025-03-01',
+			tasks: [{ id: 'x', criterion: null, title: '自定事项', status: 'paused', doneOn: '' }],
+		});
+	});
+
+	it('a file without a plan has none', () => {
+		const { entries } = loadResultFiles([makeFile('g.json')], loadOptions());
+		expect([entries[0]!.planTasks, entries[0]!.planReview]).toEqual([[], null]);
 	});
 });

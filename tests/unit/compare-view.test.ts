@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	followUpView,
 	branchSummary,
 	defaultColumnIds,
 	resolveCopies,
@@ -7,6 +8,7 @@ import {
 	statsRows,
 	tablePage,
 } from '../../src/lib/compare-view';
+import type { PlanFollowUp } from '../../src/lib/over-time';
 import { categoryCell, overviewColumns } from '../../src/lib/overview-columns';
 import { sortBy, filterEntries } from '../../src/lib/overview-table';
 import { summarise } from '../../src/lib/overview-stats';
@@ -268,5 +270,76 @@ describe('branchSummary (drill-down)', () => {
 				href: `/base/guide/${c.guide.split('#')[0]}/${c.guide.includes('#') ? `#${c.guide.split('#')[1]}` : ''}`,
 			},
 		]);
+	});
+});
+
+describe('followUpView: an earlier plan followed to the next date, as text', () => {
+	const follow = (source: PlanFollowUp['source']): PlanFollowUp => {
+		const rows: PlanFollowUp['rows'] = [
+			{
+				id: 'a',
+				title: 'A1 换届',
+				criterion: 'A1',
+				status: 'done',
+				doneOn: '2026-06-10',
+				before: 1,
+				after: 3,
+				movement: 'up',
+			},
+			{
+				id: 'b',
+				title: '自定事项',
+				criterion: null,
+				status: 'paused',
+				doneOn: '',
+				before: null,
+				after: null,
+				movement: 'unknown',
+			},
+			{
+				id: 'c',
+				title: 'A2 制度',
+				criterion: 'A2',
+				status: 'todo',
+				doneOn: '',
+				before: 'na',
+				after: null,
+				movement: 'unknown',
+			},
+		];
+		return {
+			fromDate: '2026-03-01',
+			toDate: '2027-03-05',
+			fromFile: '2026.json',
+			toFile: '2027.json',
+			source,
+			rows,
+			summary: { tasks: 3, done: 1, doneUp: 1, doneSame: 0, doneDown: 0 },
+		};
+	};
+
+	it('one row per task: status with its date, levels before → after, and the movement', () => {
+		const v = followUpView(follow('carried'), catalogue, text);
+		expect(v.head).toEqual(['任务', '任务状态', '档次（前 → 后）', '变化']);
+		expect(v.rows.map((r) => r.cells)).toEqual([
+			[
+				'A1 换届',
+				'已完成（2026-06-10）',
+				`${catalogue.levelNames[1]} → ${catalogue.levelNames[3]}`,
+				'提高',
+			],
+			['自定事项', '暂缓', '自定任务，不对应指标', '—'],
+			['A2 制度', '未开始', '不适用 → 未评', '无法比较'],
+		]);
+		expect(v.summary).toBe(
+			'共 3 项任务，已完成 1 项；已完成的任务里，1 项对应指标档次提高，0 项持平，0 项下降。',
+		);
+	});
+
+	it.each([
+		['carried', '任务状态取自“2027.json”'],
+		['earlier', '任务状态是“2026.json”导出时的记录'],
+	] as const)('says where the task states come from (%s)', (source, words) => {
+		expect(followUpView(follow(source), catalogue, text).intro).toContain(words);
 	});
 });

@@ -2,7 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { CatalogueSchema, type Catalogue } from '../../src/lib/catalogue-schema';
-import { emptyAnswer, newAssessment, type Answer, type Profile } from '../../src/lib/assessment';
+import {
+	emptyAnswer,
+	newAssessment,
+	type Answer,
+	type Assessment,
+	type Profile,
+} from '../../src/lib/assessment';
 import { buildResultFile } from '../../src/lib/result-file';
 import { scoreAssessment } from '../../src/lib/scoring';
 import type { FileInput, LoadOptions, OverviewEntry } from '../../src/lib/aggregate';
@@ -58,6 +64,8 @@ export function makeEntry(patch: Partial<OverviewEntry> = {}): OverviewEntry {
 		missingCriteria: [],
 		notes: {},
 		plan: { tasks: 0, done: 0, overdue: 0, percentDone: null },
+		planTasks: [],
+		planReview: null,
 		review: null,
 		...patch,
 	};
@@ -77,6 +85,8 @@ export function makeFile(
 		settings?: { passMark: number; modelMark: number };
 		/** 否决 answers; by default every asked question is answered 否. */
 		vetoes?: Record<string, boolean | null>;
+		/** The 整改计划; by default none. */
+		plan?: Assessment['plan'];
 	} = {},
 ): FileInput {
 	const cat = opts.cat ?? catalogue;
@@ -109,6 +119,7 @@ export function makeFile(
 		Object.fromEntries(cat.vetoes.filter((v) => !v.derivedFrom).map((v) => [v.id, false]));
 	for (const [id, patch] of Object.entries(opts.answers ?? {}))
 		a.answers[id] = { ...emptyAnswer(), ...patch };
+	if (opts.plan) a.plan = opts.plan;
 	const text = JSON.stringify(buildResultFile(a, scoreAssessment(cat, a), now), null, 2);
 	return { name, text, size: new TextEncoder().encode(text).length };
 }

@@ -11,6 +11,7 @@ import {
 	moveTask,
 	nextYearAssessment,
 	newTask,
+	openCriteria,
 	planCandidates,
 	planOverTime,
 	planProgress,
@@ -35,6 +36,32 @@ const ids = () => {
 const levelsOf = (a: Assessment) => levelsFromScore(scoreAssessment(real, a).criteria);
 const task = (patch: Partial<Task> = {}): Task => ({ ...newTask('t1', '测试事项'), ...patch });
 const plan = (...tasks: Task[]): Plan => ({ tasks, review: null });
+
+describe('openCriteria', () => {
+	const t = (id: string, criterion: string | null, status: Task['status']): Task => ({
+		...newTask(id, id),
+		criterion,
+		status,
+		pauseReason: status === 'paused' ? '等批复' : '',
+	});
+	it.each([
+		['no tasks', [], []],
+		[
+			'未开始, 进行中 and 暂缓 are open',
+			[t('a', 'A1', 'todo'), t('b', 'A2', 'doing'), t('c', 'A3', 'paused')],
+			['A1', 'A2', 'A3'],
+		],
+		['已完成 is not', [t('a', 'A1', 'done'), t('b', 'A2', 'todo')], ['A2']],
+		['a task of the branch’s own has no criterion', [t('a', null, 'todo')], []],
+		[
+			'one done and one open for the same criterion: open',
+			[t('a', 'A1', 'done'), t('b', 'A1', 'doing')],
+			['A1'],
+		],
+	] as const)('%s', (_, tasks, want) => {
+		expect([...openCriteria({ tasks: [...tasks] })].sort()).toEqual(want);
+	});
+});
 
 describe('planCandidates', () => {
 	const a = assessmentAt(real, 3, {

@@ -5,6 +5,8 @@ import {
 	ReceivedReviewSchema,
 	RecordStore,
 	ReviewDraftSchema,
+	receivedReviews,
+	reviewDrafts,
 	type ReviewDraft,
 } from '../../src/lib/review-store';
 import { AssessmentStore } from '../../src/lib/storage';
@@ -70,6 +72,32 @@ describe('RecordStore (reviews)', () => {
 		const changed = { ...draft('r1'), fileName: 'changed.json' };
 		expect(store(s).save(changed)).toEqual({ ok: false, reason: 'quota' });
 		expect(store(s).load().records[0]!.fileName).toBe('r1.json');
+	});
+
+	it.each([
+		['a stored record', (s: FakeStorage) => store(s).save(draft('r1')), 'r1'],
+		['no record', () => undefined, null],
+		['not JSON', (s: FakeStorage) => s.setItem(`${REVIEW_PREFIX}r1`, '{'), null],
+		[
+			'another record’s id under this key',
+			(s: FakeStorage) => s.setItem(`${REVIEW_PREFIX}r1`, JSON.stringify(draft('r2'))),
+			null,
+		],
+	] as const)('find reads one key: %s', (_, put, want) => {
+		const s = new FakeStorage();
+		put(s);
+		const before = s.dump();
+		expect(store(s).find('r1')?.id ?? null).toBe(want);
+		expect(s.dump()).toEqual(before);
+	});
+
+	it('reviewDrafts and receivedReviews are the stores under their own prefixes', () => {
+		const s = new FakeStorage();
+		expect(reviewDrafts(s).prefix).toBe(REVIEW_PREFIX);
+		expect(receivedReviews(s).prefix).toBe(RECEIVED_PREFIX);
+		reviewDrafts(s).save(draft('r1'));
+		expect(reviewDrafts(s).find('r1')).toStrictEqual(draft('r1'));
+		expect(receivedReviews(s).find('r1')).toBeNull();
 	});
 
 	it('without storage, saving says so', () => {
