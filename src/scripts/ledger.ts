@@ -24,6 +24,7 @@ import { cut, localDay } from '../lib/plan';
 import { toCsv } from '../lib/csv';
 import { t } from '../i18n/client';
 import { Session, download, fileStem, readCatalogue } from './session';
+import { DeferredSheet } from './print-sheet';
 import { el } from './dom';
 import { showSaveResult, showSaved } from './save-status';
 
@@ -32,6 +33,8 @@ type Detail = 'location' | 'updatedOn' | 'note';
 
 class ZzLedger extends HTMLElement {
 	private session!: Session;
+	/** The printed sheet, rebuilt when idle or when printing starts. */
+	private readonly sheet = new DeferredSheet(() => this.renderSheet(this.rows()));
 	private grouping: 'category' | 'set' = 'category';
 
 	connectedCallback(): void {
@@ -98,7 +101,7 @@ class ZzLedger extends HTMLElement {
 		this.$('[data-set-note]').hidden = this.grouping !== 'set';
 		this.renderTotals(rows);
 		this.$('[data-groups]').replaceChildren(...this.groups(rows).map((g) => this.groupTable(g)));
-		this.renderSheet(rows);
+		this.sheet.invalidate();
 	}
 
 	private renderTotals(rows: LedgerRow[]): void {
@@ -216,7 +219,7 @@ class ZzLedger extends HTMLElement {
 		this.renderTotals(rows);
 		if (field === 'status')
 			tr.classList.toggle('ledger-status-missing', control.value === 'missing');
-		this.renderSheet(rows);
+		this.sheet.invalidate();
 	}
 
 	// ---- print and CSV -----------------------------------------------------------------

@@ -43,6 +43,7 @@ import { RECEIVED_PREFIX } from '../lib/review-keys';
 import type { ReceivedRectification } from './plan-rectify';
 import { t, type StringKey } from '../i18n/client';
 import { Session, browserStorage, download, fileStem, newId, readCatalogue } from './session';
+import { DeferredSheet } from './print-sheet';
 import { el } from './dom';
 import { showSaveResult, showSaved } from './save-status';
 
@@ -76,6 +77,8 @@ function input(type: string, value: string, max?: number): HTMLInputElement {
 
 class ZzPlan extends HTMLElement {
 	private session!: Session;
+	/** The printed sheet, rebuilt when idle or when printing starts. */
+	private readonly sheet = new DeferredSheet(() => this.renderSheet());
 	private measures: MeasuresById = {};
 	private removed: Removed | null = null;
 	private base = '/';
@@ -128,7 +131,6 @@ class ZzPlan extends HTMLElement {
 		tasks.addEventListener('click', (e) => this.onClick(e));
 		for (const b of this.querySelectorAll<HTMLButtonElement>('[data-download]'))
 			b.addEventListener('click', () => this.download(b.dataset['download'] as 'csv' | 'json'));
-		window.addEventListener('beforeprint', () => this.renderSheet());
 		// Added below whatever the page just said, so the reminder never hides it.
 		this.session.onPersistDenied = () =>
 			this.$('[data-messages]').append(el('p', t('assess.persistDenied'), 'notice warn'));
@@ -184,7 +186,7 @@ class ZzPlan extends HTMLElement {
 			this.message(text, 'bad'),
 		);
 		this.renderSummary();
-		this.renderSheet();
+		this.sheet.invalidate();
 		return true;
 	}
 
@@ -203,7 +205,7 @@ class ZzPlan extends HTMLElement {
 		this.renderRectification();
 		this.renderCandidates();
 		this.renderTasks();
-		this.renderSheet();
+		this.sheet.invalidate();
 	}
 
 	private renderSummary(): void {

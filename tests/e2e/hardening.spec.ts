@@ -482,14 +482,25 @@ test('markup typed into every text field stays literal text everywhere, and no s
 	await expect(page.getByLabel(strings['assess.current']).locator('option:checked')).toHaveText(
 		name,
 	);
-	for (const c of catalogue.criteria) {
-		const box = page.locator(`#criterion-${c.id}`);
-		await expect(box.getByLabel(strings['criterion.note'], { exact: true })).toHaveValue(
-			notes[c.id]!,
-		);
-		if (reasons[c.id])
-			await expect(box.getByLabel(strings['criterion.naReason'])).toHaveValue(reasons[c.id]!);
-	}
+	// Every note and reason field, read in one round trip (by their labels' targets).
+	await expect(
+		page.locator(`#criterion-${catalogue.criteria[0]!.id}`).getByLabel(strings['criterion.note'], {
+			exact: true,
+		}),
+	).toHaveValue(notes[catalogue.criteria[0]!.id]!);
+	const restored = await page.evaluate(
+		(ids) =>
+			ids.map((id) => {
+				const box = document.getElementById(`criterion-${id}`);
+				return [
+					id,
+					box?.querySelector<HTMLTextAreaElement>('textarea[name^="note-"]')?.value,
+					(document.getElementById(`na-reason-${id}`) as HTMLInputElement | null)?.value ?? '',
+				];
+			}),
+		catalogue.criteria.map((c) => c.id),
+	);
+	expect(restored).toEqual(catalogue.criteria.map((c) => [c.id, notes[c.id], reasons[c.id] ?? '']));
 	await noScriptRan('checklist after reload');
 
 	// Results: the unit line and the assessment list, as text; the downloads hold the exact strings.
@@ -535,11 +546,14 @@ test('markup typed into every text field stays literal text everywhere, and no s
 	await expect(page.locator('[data-p="unitName"]')).toHaveText(profile.unitName);
 	await expect(page.locator('[data-p="unionName"]')).toHaveText(profile.unionName);
 	await expect(page.locator('[data-p="assessor"]')).toHaveText(profile.assessor);
-	for (const c of catalogue.criteria) {
-		const cell = page.locator(`[data-note="${c.id}"]`);
-		await expect(cell).toContainText(notes[c.id]!);
+	const cells = await page.evaluate(
+		(ids) => ids.map((id) => document.querySelector(`[data-note="${id}"]`)?.textContent ?? ''),
+		catalogue.criteria.map((c) => c.id),
+	);
+	for (const [i, c] of catalogue.criteria.entries()) {
+		expect(cells[i], c.id).toContain(notes[c.id]!);
 		if (reasons[c.id])
-			await expect(cell).toContainText(`${strings['criterion.na']}：${reasons[c.id]}`);
+			expect(cells[i], c.id).toContain(`${strings['criterion.na']}：${reasons[c.id]}`);
 	}
 	await noScriptRan('print');
 

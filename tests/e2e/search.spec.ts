@@ -149,12 +149,17 @@ test.describe('search page', () => {
 		const terms = await suggestions.allTextContents();
 		expect(terms.length).toBeGreaterThanOrEqual(8);
 		expect(terms).toContain('五必访');
-		for (const term of terms) {
-			await page.goto('/search/');
-			await page
-				.getByRole('navigation', { name: '常用搜索' })
-				.getByRole('link', { name: term, exact: true })
-				.click();
+		// Each link asks for its own search…
+		const hrefs = await suggestions.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+		expect(hrefs).toEqual(terms.map((term) => `/search/?q=${encodeURIComponent(term)}`));
+		// …one is followed with a click, the others by their address: each finds pages.
+		for (const [i, term] of terms.entries()) {
+			if (i === 0)
+				await page
+					.getByRole('navigation', { name: '常用搜索' })
+					.getByRole('link', { name: term, exact: true })
+					.click();
+			else await page.goto(hrefs[i]!);
 			await expect(page).toHaveURL(new RegExp(`\\?q=${encodeURIComponent(term)}$`));
 			await expect(page.getByRole('main').getByRole('searchbox', { name: '搜索' })).toHaveValue(
 				term,
