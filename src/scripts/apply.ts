@@ -11,7 +11,7 @@ import {
 	summaryValue,
 } from '../lib/application';
 import { t, type StringKey } from '../i18n/client';
-import { Session, readCatalogue } from './session';
+import { Session, bindAssessmentPicker, readCatalogue } from './session';
 import { el } from './dom';
 import { categoryRows, fmt } from './results-view';
 
@@ -24,19 +24,13 @@ class ZzApply extends HTMLElement {
 		this.querySelector<HTMLElement>('[data-empty]')!.hidden = has;
 		this.querySelector<HTMLElement>('[data-view]')!.hidden = !has;
 		if (!has) return;
-		const select = this.querySelector<HTMLSelectElement>('[data-current]')!;
-		select.replaceChildren(
-			...this.session.assessments.map((a) => {
-				const o = el('option', a.name || a.profile.unitName || a.id);
-				o.value = a.id;
-				o.selected = a.id === this.session.current.id;
-				return o;
-			}),
+		bindAssessmentPicker(
+			this.querySelector<HTMLSelectElement>('[data-current]')!,
+			this.session,
+			() => {
+				this.render();
+			},
 		);
-		select.addEventListener('change', () => {
-			this.session.select(select.value);
-			this.render();
-		});
 		for (const area of this.querySelectorAll<HTMLTextAreaElement>('textarea[name^="summary."]'))
 			area.addEventListener('input', () => this.edit(area));
 		this.render();

@@ -23,7 +23,7 @@ import { emptyAnswer, isEmptyAnswer } from '../lib/assessment';
 import { cut, localDay } from '../lib/plan';
 import { toCsv } from '../lib/csv';
 import { t } from '../i18n/client';
-import { Session, download, fileStem, readCatalogue } from './session';
+import { Session, bindAssessmentPicker, download, fileStem, readCatalogue } from './session';
 import { DeferredSheet } from './print-sheet';
 import { el } from './dom';
 import { showSaveResult, showSaved } from './save-status';
@@ -43,17 +43,7 @@ class ZzLedger extends HTMLElement {
 		this.$('[data-empty]').hidden = hasData;
 		this.$('[data-view]').hidden = !hasData;
 		if (!hasData) return;
-		const select = this.$<HTMLSelectElement>('[data-current]');
-		select.replaceChildren(
-			...this.session.assessments.map((a) => {
-				const o = el('option', a.name || a.profile.unitName || a.id);
-				o.value = a.id;
-				o.selected = a.id === this.a.id;
-				return o;
-			}),
-		);
-		select.addEventListener('change', () => {
-			this.session.select(select.value);
+		bindAssessmentPicker(this.$<HTMLSelectElement>('[data-current]'), this.session, () => {
 			this.render();
 			showSaved(this.status, this.a.updatedAt);
 		});

@@ -42,7 +42,15 @@ import { guideHref } from '../lib/guide-href';
 import { RECEIVED_PREFIX } from '../lib/review-keys';
 import type { ReceivedRectification } from './plan-rectify';
 import { t, type StringKey } from '../i18n/client';
-import { Session, browserStorage, download, fileStem, newId, readCatalogue } from './session';
+import {
+	Session,
+	bindAssessmentPicker,
+	browserStorage,
+	download,
+	fileStem,
+	newId,
+	readCatalogue,
+} from './session';
 import { DeferredSheet } from './print-sheet';
 import { el } from './dom';
 import { showSaveResult, showSaved } from './save-status';
@@ -99,17 +107,7 @@ class ZzPlan extends HTMLElement {
 		const reviewed = new URLSearchParams(location.search).get('received');
 		if (reviewed && this.session.assessments.some((x) => x.id === reviewed))
 			this.session.select(reviewed);
-		const select = this.$<HTMLSelectElement>('[data-current]');
-		select.replaceChildren(
-			...this.session.assessments.map((a) => {
-				const o = el('option', a.name || a.profile.unitName || a.id);
-				o.value = a.id;
-				o.selected = a.id === this.a.id;
-				return o;
-			}),
-		);
-		select.addEventListener('change', () => {
-			this.session.select(select.value);
+		bindAssessmentPicker(this.$<HTMLSelectElement>('[data-current]'), this.session, () => {
 			this.removed = null;
 			this.$('[data-undo-box]').replaceChildren();
 			this.render();

@@ -3,7 +3,7 @@ import { scoreAssessment, type ScoreResult } from '../lib/scoring';
 import { buildResultFile } from '../lib/result-file';
 import { nextSelfCheck } from '../lib/assessment-name';
 import { t } from '../i18n/client';
-import { Session, download, fileStem, readCatalogue } from './session';
+import { Session, bindAssessmentPicker, download, fileStem, readCatalogue } from './session';
 import {
 	capsNotes,
 	categoryRows,
@@ -32,19 +32,13 @@ class ZzResults extends HTMLElement {
 		this.querySelector<HTMLElement>('[data-empty]')!.hidden = hasData;
 		this.querySelector<HTMLElement>('[data-view]')!.hidden = !hasData;
 		if (!hasData) return;
-		const select = this.querySelector<HTMLSelectElement>('[data-current]')!;
-		select.replaceChildren(
-			...this.session.assessments.map((a) => {
-				const o = el('option', a.name || a.profile.unitName || a.id);
-				o.value = a.id;
-				o.selected = a.id === this.session.current.id;
-				return o;
-			}),
+		bindAssessmentPicker(
+			this.querySelector<HTMLSelectElement>('[data-current]')!,
+			this.session,
+			() => {
+				this.render();
+			},
 		);
-		select.addEventListener('change', () => {
-			this.session.select(select.value);
-			this.render();
-		});
 		for (const b of this.querySelectorAll<HTMLButtonElement>('[data-download]'))
 			b.addEventListener('click', () => this.download(b.dataset['download'] as 'json' | 'csv'));
 		for (const b of this.querySelectorAll<HTMLButtonElement>('[data-png]'))

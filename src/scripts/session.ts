@@ -9,7 +9,7 @@ import { levelsFromScore, nextYearAssessment } from '../lib/plan';
 import { AssessmentStore, type Repaired, type StorageLike, type WriteResult } from '../lib/storage';
 import { adoptCatalogue, type MigrationNote } from '../lib/migrate';
 import { t } from '../i18n/client';
-import { readJson } from './dom';
+import { el, readJson } from './dom';
 import type { NameLabels } from '../lib/assessment-name';
 
 /** The naming labels of src/lib/assessment-name.ts, from the strings file. */
@@ -186,6 +186,29 @@ export class Session {
 }
 
 /** One migration note as a sentence for users. */
+/**
+ * Fills a page's assessment picker (`<select data-current>`) with the saved assessments, the
+ * current one chosen; a pick makes that one current, then `onPick` redraws the page.
+ */
+export function bindAssessmentPicker(
+	select: HTMLSelectElement,
+	session: Session,
+	onPick: () => void,
+): void {
+	select.replaceChildren(
+		...session.assessments.map((a) => {
+			const o = el('option', a.name || a.profile.unitName || a.id);
+			o.value = a.id;
+			o.selected = a.id === session.current.id;
+			return o;
+		}),
+	);
+	select.addEventListener('change', () => {
+		session.select(select.value);
+		onPick();
+	});
+}
+
 export function migrationText(note: MigrationNote): string {
 	switch (note.kind) {
 		case 'vetoes-unanswered':

@@ -756,7 +756,11 @@ test.describe('on a phone (360 px)', () => {
 		expect(await page.locator('main').getByText(e1.levels[2]!).count()).toBe(1);
 		await expect(page.locator('main').getByText(e1.levels[2]!)).toBeHidden();
 		const found = await page.evaluate(
-			([text, nonsense]) => [window.find(text!), window.find(nonsense!)],
+			([text, nonsense]) => {
+				// window.find: Chromium's find-in-page for scripts (not in the DOM typings).
+				const find = (s: string) => (window as unknown as { find(s: string): boolean }).find(s);
+				return [find(text!), find(nonsense!)];
+			},
 			[e1.levels[2], '这段文字不在页面上'],
 		);
 		expect(found).toEqual([true, false]);
