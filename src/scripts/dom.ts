@@ -31,3 +31,29 @@ export function showMessage(
 export function readGuideTitles(): Record<string, string> {
 	return readJson<Record<string, string>>('zz-guides', {});
 }
+
+/**
+ * A date field that becomes the browser's date input when first focused. A page with many
+ * of them (the 台账 has one per evidence item, the plan one per task) would otherwise spend
+ * much of its first load building date pickers. Until then it is a text field showing the
+ * date as the date input would hold it (YYYY-MM-DD), or `placeholder` when empty.
+ */
+export function dateField(value: string, placeholder: string): HTMLInputElement {
+	const i = el('input');
+	i.type = 'text';
+	i.value = value;
+	i.placeholder = placeholder;
+	i.inputMode = 'numeric';
+	i.dataset['date'] = '';
+	i.addEventListener('focus', () => (i.type = 'date'), { once: true });
+	return i;
+}
+
+/**
+ * Runs `fn` when the browser is next idle (after it has drawn what changed), or within
+ * `timeout` ms at the latest; where there is no requestIdleCallback, after a short delay.
+ */
+export function whenIdle(fn: () => void, timeout = 1000): void {
+	if ('requestIdleCallback' in window) window.requestIdleCallback(() => fn(), { timeout });
+	else setTimeout(fn, 50);
+}

@@ -25,7 +25,7 @@ import { toCsv } from '../lib/csv';
 import { t } from '../i18n/client';
 import { Session, bindAssessmentPicker, download, fileStem, readCatalogue } from './session';
 import { DeferredSheet } from './print-sheet';
-import { el } from './dom';
+import { dateField, el } from './dom';
 import { showSaveResult, showSaved } from './save-status';
 
 const STATUSES: readonly LedgerStatus[] = ['have', 'missing', 'na'];
@@ -151,10 +151,9 @@ class ZzLedger extends HTMLElement {
 		statusCell.append(status);
 		if (r.criterionNa) statusCell.append(el('span', t('ledger.criterionNa'), 'muted small'));
 		tr.append(statusCell);
-		const text = (field: Detail, value: string, type: string, max?: number) => {
-			const i = el('input');
-			i.type = type;
-			i.value = value;
+		const text = (field: Detail, value: string, type: 'text' | 'date', max?: number) => {
+			const i = type === 'date' ? dateField(value, t('form.datePlaceholder')) : el('input');
+			if (type === 'text') i.value = value;
 			if (max) i.maxLength = max;
 			i.dataset['field'] = field;
 			i.setAttribute('aria-label', label(t(`ledger.col.${field}`)));

@@ -52,7 +52,7 @@ import {
 	readCatalogue,
 } from './session';
 import { DeferredSheet } from './print-sheet';
-import { el } from './dom';
+import { dateField, el } from './dom';
 import { showSaveResult, showSaved } from './save-status';
 
 type Field = 'title' | 'owner' | 'due' | 'status' | 'pauseReason' | 'target' | 'measures';
@@ -418,13 +418,12 @@ class ZzPlan extends HTMLElement {
 			)?.focus();
 	}
 
-	private taskCard(task: Task, index: number): HTMLLIElement {
-		const cat = this.session.catalogue;
+	/** A card's heading and badges (number, title, status, 完成日期, 逾期). */
+	private cardHead(task: Task, index: number): HTMLLIElement {
 		const id = `task-${task.id}`;
 		const li = el('li', null, 'plan-task');
 		li.dataset['id'] = task.id;
 		li.setAttribute('aria-labelledby', `${id}-h`);
-
 		const head = el('div', null, 'plan-task-head');
 		const h = el('h3');
 		h.id = `${id}-h`;
@@ -433,6 +432,14 @@ class ZzPlan extends HTMLElement {
 		const badges = el('p', null, 'plan-task-badges');
 		head.append(h, badges);
 		li.append(head);
+		this.refreshCard(li, task);
+		return li;
+	}
+
+	private taskCard(task: Task, index: number): HTMLLIElement {
+		const cat = this.session.catalogue;
+		const id = `task-${task.id}`;
+		const li = this.cardHead(task, index);
 
 		const criterion = task.criterion
 			? cat.criteria.find((c) => c.id === task.criterion)
@@ -458,7 +465,7 @@ class ZzPlan extends HTMLElement {
 		owner.dataset['field'] = 'owner';
 		owner.autocomplete = 'name';
 		grid.append(field(`${id}-owner`, t('plan.task.owner'), owner));
-		const due = input('date', task.due);
+		const due = dateField(task.due, t('form.datePlaceholder'));
 		due.dataset['field'] = 'due';
 		grid.append(field(`${id}-due`, t('plan.task.due'), due));
 		const status = el('select');
@@ -512,7 +519,11 @@ class ZzPlan extends HTMLElement {
 		return li;
 	}
 
-	private progressBlock(task: Task, id: string): HTMLElement {
+	/**
+	 * A task's 进展记录: the log, and behind 添加进展 the date, text and 记录进展 button, built
+	 * when first opened (`open` builds it at once, opened, as after recording an entry).
+	 */
+	private progressBlock(task: Task, id: string, open = false): HTMLElement {
 		const box = el('div', null, 'plan-progress');
 		const h = el('h4', t('plan.task.progress'));
 		h.id = `${id}-progress-h`;
@@ -529,20 +540,37 @@ class ZzPlan extends HTMLElement {
 			}
 			box.append(ul);
 		} else box.append(el('p', t('plan.task.progressNone'), 'muted'));
-		const row = el('div', null, 'plan-progress-add');
-		const date = input('date', this.today());
-		date.dataset['progress'] = 'date';
-		const text = input('text', '', PLAN_LIMITS.progressText);
-		text.dataset['progress'] = 'text';
-		const add = el('button', t('plan.task.progressAdd'), 'button secondary');
-		add.type = 'button';
-		add.dataset['action'] = 'progress';
-		row.append(
-			field(`${id}-pdate`, t('plan.task.progressDate'), date),
-			field(`${id}-ptext`, t('plan.task.progressText'), text),
-			add,
-		);
-		box.append(row);
+		const more = el('details', null, 'plan-progress-more');
+		more.append(el('summary', t('plan.task.progressNew')));
+		const build = () => {
+			const row = el('div', null, 'plan-progress-add');
+			const date = input('date', this.today());
+			date.dataset['progress'] = 'date';
+			const text = input('text', '', PLAN_LIMITS.progressText);
+			text.dataset['progress'] = 'text';
+			const add = el('button', t('plan.task.progressAdd'), 'button secondary');
+			add.type = 'button';
+			add.dataset['action'] = 'progress';
+			row.append(
+				field(`${id}-pdate`, t('plan.task.progressDate'), date),
+				field(`${id}-ptext`, t('plan.task.progressText'), text),
+				add,
+			);
+			more.append(row);
+			return text;
+		};
+		if (open) {
+			build();
+			more.open = true;
+		} else
+			more.addEventListener(
+				'toggle',
+				() => {
+					if (more.open) build().focus();
+				},
+				{ once: true },
+			);
+		box.append(more);
 		return box;
 	}
 
@@ -556,7 +584,7 @@ class ZzPlan extends HTMLElement {
 		if (isOverdue(task, this.today()))
 			badges.append(' ', el('span', t('plan.task.overdue'), 'badge required'));
 		li.querySelector('.plan-task-title')!.textContent = task.title;
-		li.querySelector('.plan-task-actions')!.setAttribute(
+		li.querySelector('.plan-task-actions')?.setAttribute(
 			'aria-label',
 			t('plan.task.actions', { title: task.title }),
 		);
@@ -692,7 +720,7 @@ class ZzPlan extends HTMLElement {
 				if (!next) return this.fieldError(li, text, t('plan.task.progressEmpty'));
 				if (!this.updateTask(id, next)) return;
 				const block = li.querySelector('.plan-progress')!;
-				block.replaceWith(this.progressBlock(next, `task-${id}`));
+				block.replaceWith(this.progressBlock(next, `task-${id}`, true));
 				const fresh = li.querySelector<HTMLInputElement>('[data-progress="text"]')!;
 				this.fieldError(li, fresh, '');
 				li.querySelector<HTMLElement>('.plan-progress [data-error-for]')!.textContent = '';

@@ -4,6 +4,8 @@
  * `beforeprint` event, or the print media query turning on, as in a print preview). The
  * sheet is hidden on screen, so building it earlier would only delay the page.
  */
+import { whenIdle } from './dom';
+
 export class DeferredSheet {
 	private dirty = false;
 	private scheduled = false;
@@ -20,12 +22,10 @@ export class DeferredSheet {
 		this.dirty = true;
 		if (this.scheduled) return;
 		this.scheduled = true;
-		const run = () => {
+		whenIdle(() => {
 			this.scheduled = false;
 			this.flush();
-		};
-		if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 2000 });
-		else setTimeout(run, 200);
+		}, 2000);
 	}
 
 	/** Builds the sheet now if it is out of date. */

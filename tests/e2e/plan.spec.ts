@@ -90,8 +90,13 @@ test('results → plan → edit → reload → print → CSV → export → impo
 
 	// Edit the first task: hostile text, a past deadline, progress, and a pause that needs a reason.
 	await first.getByLabel('责任人').fill(HOSTILE);
+	// A date field becomes the browser's date input when it is first focused.
+	await first.getByLabel('完成时限').click();
+	await expect(first.getByLabel('完成时限')).toHaveAttribute('type', 'date');
 	await first.getByLabel('完成时限').fill('2026-05-31');
 	await first.getByLabel('状态').selectOption('进行中');
+	await first.getByText('添加进展').click();
+	await expect(first.getByLabel('进展内容')).toBeFocused();
 	await first.getByLabel('进展内容').fill(`=1+1 ${HOSTILE}`);
 	await first.getByRole('button', { name: '记录进展' }).click();
 	await expect(first.locator('.plan-progress-list li')).toHaveText(`2026-06-10 =1+1 ${HOSTILE}`);
@@ -229,6 +234,7 @@ test('the loop: score → plan → progress → next year shows which tasks were
 
 	// Progress through the year: A1 done, B1 under way.
 	const a1Task = page.locator('.plan-tasks > li', { hasText: `A1 ${a1.title}` });
+	await a1Task.getByText('添加进展').click();
 	await a1Task.getByLabel('进展内容').fill('召开会员代表大会完成换届');
 	await a1Task.getByRole('button', { name: '记录进展' }).click();
 	await a1Task.getByLabel('状态').selectOption('已完成');
@@ -320,6 +326,7 @@ test('ledger: the tick is the 有; 不适用, place and date kept; binder index 
 	const row = page.locator('tr[data-key="A1.0"]');
 	await row.getByLabel(`状态：${a1.evidence[0]}`).selectOption('有');
 	await row.getByLabel(`存放位置：${a1.evidence[0]}`).fill(HOSTILE);
+	await row.getByLabel(`更新日期：${a1.evidence[0]}`).click();
 	await row.getByLabel(`更新日期：${a1.evidence[0]}`).fill('2026-05-20');
 	const row2 = page.locator('tr[data-key="A1.1"]');
 	await row2.getByLabel(`状态：${a1.evidence[1]}`).selectOption('不适用');
@@ -377,7 +384,9 @@ for (const colorScheme of ['light', 'dark'] as const)
 		await seed(page, [a], '/assess/plan/');
 		await page.locator('.plan-candidates input:not(:disabled)').first().check();
 		await page.getByRole('button', { name: '生成任务' }).click();
+		await task(page, 0).getByLabel('完成时限').click();
 		await task(page, 0).getByLabel('完成时限').fill('2026-01-01');
+		await task(page, 0).getByText('添加进展').click();
 		await task(page, 0).getByLabel('进展内容').fill('已开会');
 		await task(page, 0).getByRole('button', { name: '记录进展' }).click();
 		await page.locator('details.plan-unanswered summary').focus();
