@@ -20,10 +20,8 @@ class ZzApply extends HTMLElement {
 
 	connectedCallback(): void {
 		this.session = new Session(readCatalogue());
-		const has = this.session.assessments.length > 0;
-		this.querySelector<HTMLElement>('[data-empty]')!.hidden = has;
-		this.querySelector<HTMLElement>('[data-view]')!.hidden = !has;
-		if (!has) return;
+		// The session always holds an assessment (a new one, unsaved, on a first visit).
+		this.querySelector<HTMLElement>('[data-view]')!.hidden = false;
 		bindAssessmentPicker(
 			this.querySelector<HTMLSelectElement>('[data-current]')!,
 			this.session,

@@ -39,10 +39,8 @@ class ZzLedger extends HTMLElement {
 
 	connectedCallback(): void {
 		this.session = new Session(readCatalogue());
-		const hasData = this.session.assessments.length > 0;
-		this.$('[data-empty]').hidden = hasData;
-		this.$('[data-view]').hidden = !hasData;
-		if (!hasData) return;
+		// The session always holds an assessment (a new one, unsaved, on a first visit).
+		this.$('[data-view]').hidden = false;
 		bindAssessmentPicker(this.$<HTMLSelectElement>('[data-current]'), this.session, () => {
 			this.render();
 			showSaved(this.status, this.a.updatedAt);

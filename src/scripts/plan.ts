@@ -98,10 +98,8 @@ class ZzPlan extends HTMLElement {
 			document.getElementById('zz-measures')?.textContent ?? '{}',
 		) as MeasuresById;
 		this.base = this.dataset['base'] ?? '/';
-		const hasData = this.session.assessments.length > 0;
-		this.$('[data-empty]').hidden = hasData;
-		this.$('[data-view]').hidden = !hasData;
-		if (!hasData) return;
+		// The session always holds an assessment (a new one, unsaved, on a first visit).
+		this.$('[data-view]').hidden = false;
 
 		// From a received 验收 on the results page: open the plan of the assessment reviewed.
 		const reviewed = new URLSearchParams(location.search).get('received');

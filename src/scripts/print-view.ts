@@ -15,11 +15,6 @@ class ZzPrintView extends HTMLElement {
 	connectedCallback(): void {
 		const catalogue = readCatalogue();
 		const session = new Session(catalogue);
-		if (!session.assessments.length) {
-			this.querySelector<HTMLElement>('[data-empty]')!.hidden = false;
-			this.querySelector<HTMLElement>('[data-view]')!.hidden = true;
-			return;
-		}
 		const a = session.current;
 		const score = scoreAssessment(catalogue, a);
 		const set = (sel: string, text: string) => {

@@ -28,10 +28,9 @@ class ZzResults extends HTMLElement {
 	connectedCallback(): void {
 		const catalogue = readCatalogue();
 		this.session = new Session(catalogue);
-		const hasData = this.session.assessments.length > 0;
-		this.querySelector<HTMLElement>('[data-empty]')!.hidden = hasData;
-		this.querySelector<HTMLElement>('[data-view]')!.hidden = !hasData;
-		if (!hasData) return;
+		// The session always holds an assessment (a new one, unsaved, on a first visit): one
+		// with no answer yet is met by the 还没开始 panel.
+		this.querySelector<HTMLElement>('[data-view]')!.hidden = false;
 		bindAssessmentPicker(
 			this.querySelector<HTMLSelectElement>('[data-current]')!,
 			this.session,
