@@ -9,6 +9,7 @@ import {
 	catalogue,
 	expect,
 	guides,
+	readPages,
 	makeAssessment,
 	seed,
 	uniformPlan,
@@ -297,15 +298,21 @@ test.describe('guide pages', () => {
 	test('every on-page contents link points at a heading that exists, and following one scrolls there', async ({
 		page,
 	}) => {
-		for (const g of guides) {
-			await page.goto(`/guide/${g.id}/`);
-			const toc = page.getByRole('navigation', { name: '本页目录' });
-			await expect(toc).toBeVisible();
-			const links = await toc.getByRole('link').evaluateAll((as) =>
-				as.map((a) => {
+		// Every guide page's contents, as the browser parses it (see readPages)…
+		const pages = await readPages(
+			page,
+			guides.map((g) => `/guide/${g.id}/`),
+			(doc) => {
+				const nav = [...doc.querySelectorAll('nav')].find(
+					(n) =>
+						n.getAttribute('aria-label') === '本页目录' ||
+						doc.getElementById(n.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() ===
+							'本页目录',
+				);
+				return [...(nav?.querySelectorAll('a') ?? [])].map((a) => {
 					const href = a.getAttribute('href') ?? '';
 					const target = href.startsWith('#')
-						? document.getElementById(decodeURIComponent(href.slice(1)))
+						? doc.getElementById(decodeURIComponent(href.slice(1)))
 						: null;
 					return {
 						href,
@@ -313,17 +320,23 @@ test.describe('guide pages', () => {
 						tag: target?.tagName ?? null,
 						heading: target?.textContent?.trim() ?? null,
 					};
-				}),
-			);
-			expect(links.length, g.id).toBeGreaterThan(2);
+				});
+			},
+		);
+		for (const [i, links] of pages.entries()) {
+			const id = guides[i]!.id;
+			expect(links.length, id).toBeGreaterThan(2);
 			for (const l of links) {
-				expect(l.href, g.id).toMatch(/^#.+/);
-				expect(l.tag, `${g.id} ${l.href}`).toMatch(/^H[23]$/);
-				expect(l.heading, `${g.id} ${l.href}`).toBe(l.text);
+				expect(l.href, id).toMatch(/^#.+/);
+				expect(l.tag, `${id} ${l.href}`).toMatch(/^H[23]$/);
+				expect(l.heading, `${id} ${l.href}`).toBe(l.text);
 			}
 		}
+		// …and on one page, the contents shows and following a link scrolls there.
 		await page.goto('/guide/weiquan/');
-		const last = page.getByRole('navigation', { name: '本页目录' }).getByRole('link').last();
+		const toc = page.getByRole('navigation', { name: '本页目录' });
+		await expect(toc).toBeVisible();
+		const last = toc.getByRole('link').last();
 		const id = decodeURIComponent(((await last.getAttribute('href')) ?? '').slice(1));
 		await last.click();
 		await expect(page).toHaveURL(new RegExp(`#${encodeURIComponent(id)}$`));
@@ -346,20 +359,34 @@ test.describe('guide content structure', () => {
 	test('no two guide pages share a section heading, each ends with one sources box, and none keeps the old second sources section', async ({
 		page,
 	}) => {
+		const pages = await readPages(
+			page,
+			guides.map((g) => `/guide/${g.id}/`),
+			(doc) => {
+				const article = doc.querySelector('article');
+				const headings = [...(article?.querySelectorAll('h2, h3') ?? [])].map((h) =>
+					(h.textContent ?? '').trim(),
+				);
+				const sections = [...(article?.querySelectorAll('.guide-body ~ section') ?? [])];
+				return {
+					h2: [...(article?.querySelectorAll('.guide-body h2') ?? [])].map((h) =>
+						(h.textContent ?? '').trim(),
+					),
+					sources: headings.filter((h) => h === '本页依据与来源').length,
+					oldSources: headings.filter((h) => h === '参考标准与依据').length,
+					lastSection: (sections.at(-1)?.querySelector('h2')?.textContent ?? '').trim(),
+				};
+			},
+		);
 		const seen = new Map<string, string>();
-		for (const g of guides) {
-			await page.goto(`/guide/${g.id}/`);
-			const article = page.locator('article');
-			const h2 = (await article.locator('.guide-body h2').allTextContents()).map((t) => t.trim());
-			expect(h2.length, g.id).toBeGreaterThanOrEqual(3);
-			for (const h of h2) {
-				expect(seen.get(h), `${g.id}: “${h}” also on ${seen.get(h)}`).toBeUndefined();
-				seen.set(h, g.id);
+		for (const [i, p] of pages.entries()) {
+			const id = guides[i]!.id;
+			expect(p.h2.length, id).toBeGreaterThanOrEqual(3);
+			for (const h of p.h2) {
+				expect(seen.get(h), `${id}: “${h}” also on ${seen.get(h)}`).toBeUndefined();
+				seen.set(h, id);
 			}
-			await expect(article.getByRole('heading', { name: '本页依据与来源' })).toHaveCount(1);
-			await expect(article.getByRole('heading', { name: '参考标准与依据' })).toHaveCount(0);
-			const last = article.locator('.guide-body ~ section').last();
-			await expect(last.getByRole('heading', { level: 2 })).toHaveText('本页依据与来源');
+			expect([p.sources, p.oldSources, p.lastSection], id).toEqual([1, 0, '本页依据与来源']);
 		}
 	});
 
@@ -370,18 +397,30 @@ test.describe('guide content structure', () => {
 		const calendar = page.getByRole('table').filter({ hasText: '12月' });
 		await expect(calendar).toHaveCount(1);
 		await expect(calendar.getByRole('row')).toHaveCount(13);
-		for (const g of guides.filter((x) => x.id !== 'xinren')) {
-			await page.goto(`/guide/${g.id}/`);
-			await expect(
-				page.locator('.guide-body table').filter({ hasText: /12月|四季度|年底/ }),
-			).toHaveCount(0);
+		const others = guides.filter((x) => x.id !== 'xinren');
+		const pages = await readPages(
+			page,
+			others.map((g) => `/guide/${g.id}/`),
+			(doc) => ({
+				calendars: [...doc.querySelectorAll('.guide-body table')].filter((t) =>
+					/12月|四季度|年底/.test(t.textContent ?? ''),
+				).length,
+				links: [...doc.querySelectorAll('.guide-body a')]
+					.filter((a) => (a.textContent ?? '').includes('建家年历'))
+					.map((a) => decodeURIComponent(a.getAttribute('href') ?? '')),
+			}),
+		);
+		for (const [i, p] of pages.entries()) {
+			const id = others[i]!.id;
+			expect(p.calendars, id).toBe(0);
+			if (['zongze', 'suzhi', 'wennuan', 'gonggu'].includes(id))
+				expect(p.links, id).toContain('/guide/xinren/#建家年历');
 		}
-		for (const id of ['zongze', 'suzhi', 'wennuan', 'gonggu']) {
-			await page.goto(`/guide/${id}/`);
-			await page.locator('.guide-body').getByRole('link', { name: '建家年历' }).first().click();
-			await expect(page).toHaveURL(/\/guide\/xinren\/#建家年历$|\/guide\/xinren\/#%E5%BB%BA/);
-			await expect(page.getByRole('heading', { name: '建家年历', exact: true })).toBeInViewport();
-		}
+		// Following one such link lands on the calendar.
+		await page.goto('/guide/zongze/');
+		await page.locator('.guide-body').getByRole('link', { name: '建家年历' }).first().click();
+		await expect(page).toHaveURL(/\/guide\/xinren\/#建家年历$|\/guide\/xinren\/#%E5%BB%BA/);
+		await expect(page.getByRole('heading', { name: '建家年历', exact: true })).toBeInViewport();
 	});
 
 	test('each pillar page shows its 必备 criteria and the 否决 conditions that touch it, from the catalogue', async ({
