@@ -18,6 +18,7 @@ import {
 	removeTempDirs,
 	savedAssessments,
 	seed,
+	tabTo,
 	tempDir,
 	uniformPlan,
 	watch,
@@ -373,6 +374,96 @@ test('ledger: the tick is the 有; 不适用, place and date kept; binder index 
 	await expect(claimed).toContainText(`A2 ${a2.title}（规范有效）：缺 ${a2.evidence.join('、')}`);
 	await expect(claimed).not.toContainText(`B1 ${criterionById('B1').title}`);
 	expect(w.problems).toEqual([]);
+});
+
+test('the plan and the ledger by keyboard alone: generate, edit, record progress, set a ledger item; focus always visible', async ({
+	page,
+}) => {
+	await fixToday(page);
+	await seed(page, [branch()], '/assess/plan/');
+	await expect(page.getByLabel('选择自评').locator('option')).not.toHaveCount(0);
+	/** The focused element matches `selector` and shows a focus ring (an outline or a box shadow). */
+	const focusShows = async (selector: string) =>
+		expect
+			.poll(() =>
+				page.evaluate((sel) => {
+					const a = document.activeElement;
+					if (!a?.matches(sel)) return `focus on ${a?.tagName} ${a?.className}`;
+					const st = getComputedStyle(a);
+					const ring =
+						(st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) > 0) ||
+						st.boxShadow !== 'none';
+					return ring ? 'ok' : `no focus ring on ${sel}`;
+				}, selector),
+			)
+			.toBe('ok');
+	const a1 = criterionById('A1');
+
+	// Choose A1 among the candidates and generate its task.
+	await page.locator('main').focus();
+	await tabTo(page, '.plan-candidates input[value="A1"]');
+	await focusShows('.plan-candidates input[value="A1"]');
+	await page.keyboard.press('Space');
+	await tabTo(page, 'button[data-generate-button]');
+	await focusShows('button[data-generate-button]');
+	await page.keyboard.press('Enter');
+	const card = task(page, 0);
+	await expect(card).toContainText(`A1 ${a1.title}`);
+
+	// Edit it: 责任人 typed, 完成时限 becomes a date input on focus, 状态 by arrow key.
+	await tabTo(page, '.plan-tasks > li:first-child input[data-field="owner"]');
+	await focusShows('input[data-field="owner"]');
+	await page.keyboard.type('王主席');
+	await page.keyboard.press('Tab');
+	await expect(card.getByLabel('完成时限')).toBeFocused();
+	await expect(card.getByLabel('完成时限')).toHaveAttribute('type', 'date');
+	await tabTo(page, '.plan-tasks > li:first-child select[data-field="status"]');
+	await focusShows('select[data-field="status"]');
+	await page.keyboard.press('ArrowDown');
+	await expect(card.getByLabel('状态')).toHaveValue('doing');
+
+	// 添加进展 opens with Enter and puts the focus in the text; Tab, Enter records it.
+	await tabTo(page, '.plan-tasks > li:first-child .plan-progress-more > summary');
+	await focusShows('.plan-progress-more > summary');
+	await page.keyboard.press('Enter');
+	await expect(card.getByLabel('进展内容')).toBeFocused();
+	await page.keyboard.type('已召开筹备会');
+	await tabTo(page, '.plan-tasks > li:first-child button[data-action="progress"]');
+	await focusShows('button[data-action="progress"]');
+	await page.keyboard.press('Enter');
+	await expect(card.locator('.plan-progress-list li')).toHaveText('2026-06-10 已召开筹备会');
+	await expect(card.getByLabel('进展内容')).toBeFocused();
+	await expect(page.locator('[data-save-status]')).toContainText('已保存');
+	const saved = (await savedAssessments(page)).list[0] as unknown as {
+		plan: { tasks: { owner: string; status: string; progress: unknown[] }[] };
+	};
+	expect(saved.plan.tasks.map((x) => [x.owner, x.status, x.progress.length])).toEqual([
+		['王主席', 'doing', 1],
+	]);
+
+	// The ledger: an item's 状态 by arrow keys, its 存放位置 typed, its 更新日期 a date input.
+	await page.goto('/assess/ledger/');
+	await expect(page.locator('[data-totals]')).toBeVisible();
+	const row = page.locator('tr[data-key="A1.0"]');
+	await page.locator('main').focus();
+	await tabTo(page, 'tr[data-key="A1.0"] select[data-field="status"]');
+	await focusShows('tr[data-key="A1.0"] select');
+	for (let i = 0; i < 2 && (await row.locator('select').inputValue()) !== 'have'; i++)
+		await page.keyboard.press('ArrowUp');
+	await expect(row.locator('select')).toHaveValue('have');
+	await page.keyboard.press('Tab');
+	await focusShows('tr[data-key="A1.0"] input[data-field="location"]');
+	await page.keyboard.type('工会办公室二号柜');
+	await page.keyboard.press('Tab');
+	await expect(row.locator('input[data-field="updatedOn"]')).toBeFocused();
+	await expect(row.locator('input[data-field="updatedOn"]')).toHaveAttribute('type', 'date');
+	await expect(page.locator('[data-save-status]')).toContainText('已保存');
+	const ledger = (
+		(await savedAssessments(page)).list[0] as unknown as {
+			ledger: Record<string, { location: string }>;
+		}
+	).ledger;
+	expect(ledger['A1.0']?.location).toBe('工会办公室二号柜');
 });
 
 for (const colorScheme of ['light', 'dark'] as const)
