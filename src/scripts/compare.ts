@@ -535,7 +535,8 @@ class ZzCompare extends HTMLElement {
 					fromDate: f.fromDate || f.fromFile,
 					toDate: f.toDate || f.toFile,
 				});
-				const table = el('table', null, 'follow-up-table');
+				// On a phone each task stacks, its figures labelled (data-label), as on the results.
+				const table = el('table', null, 'follow-up-table stack-on-phone');
 				const head = el('tr');
 				for (const h of view.head) {
 					const th = el('th', h);
@@ -548,7 +549,14 @@ class ZzCompare extends HTMLElement {
 					const tr = el('tr');
 					const th = el('th', first!);
 					th.scope = 'row';
-					tr.append(th, ...cells.map((c) => el('td', c)));
+					tr.append(
+						th,
+						...cells.map((c, i) => {
+							const td = el('td', c);
+							td.dataset['label'] = view.head[i + 1]!;
+							return td;
+						}),
+					);
 					tr.lastElementChild!.classList.add(`movement-${row.movement}`);
 					body.append(tr);
 				}
