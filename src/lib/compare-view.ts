@@ -140,6 +140,8 @@ export interface FollowUpView {
 	intro: string;
 	/** Tasks, done, and how the criteria of done tasks moved. */
 	summary: string;
+	/** The table's caption (also the name of its scroll region). */
+	caption: string;
 	head: string[];
 	/** Task, status, levels before → after, movement (a `movement` id for colour). */
 	rows: { cells: string[]; movement: PlanFollowUp['rows'][number]['movement'] }[];
@@ -151,16 +153,14 @@ export function followUpView(f: PlanFollowUp, catalogue: Catalogue, text: Text):
 			unanswered: text('plan.unanswered'),
 			na: text('plan.levelNa'),
 		});
+	// A file without a 评估日期 is named by its file name.
+	const dates = { fromDate: f.fromDate || f.fromFile, toDate: f.toDate || f.toFile };
 	return {
 		intro: text(
 			f.source === 'carried' ? 'compare.tasksIntroCarried' : 'compare.tasksIntroEarlier',
-			{
-				fromDate: f.fromDate || f.fromFile,
-				toDate: f.toDate || f.toFile,
-				fromFile: f.fromFile,
-				toFile: f.toFile,
-			},
+			{ ...dates, fromFile: f.fromFile, toFile: f.toFile },
 		),
+		caption: text('compare.tasksCaption', dates),
 		summary: text('compare.tasksSummary', {
 			tasks: f.summary.tasks,
 			done: f.summary.done,

@@ -25,9 +25,7 @@ class ZzApply extends HTMLElement {
 		bindAssessmentPicker(
 			this.querySelector<HTMLSelectElement>('[data-current]')!,
 			this.session,
-			() => {
-				this.render();
-			},
+			() => this.render(),
 		);
 		for (const area of this.querySelectorAll<HTMLTextAreaElement>('textarea[name^="summary."]'))
 			area.addEventListener('input', () => this.edit(area));

@@ -531,10 +531,7 @@ class ZzCompare extends HTMLElement {
 		box.replaceChildren(
 			...cmp.planFollowUps.flatMap((f) => {
 				const view = followUpView(f, this.session.catalogue, t);
-				const caption = t('compare.tasksCaption', {
-					fromDate: f.fromDate || f.fromFile,
-					toDate: f.toDate || f.toFile,
-				});
+				const caption = view.caption;
 				// On a phone each task stacks, its figures labelled (data-label), as on the results.
 				const table = el('table', null, 'follow-up-table stack-on-phone');
 				const head = el('tr');

@@ -44,7 +44,6 @@ export function dateField(value: string, placeholder: string): HTMLInputElement 
 	i.value = value;
 	i.placeholder = placeholder;
 	i.inputMode = 'numeric';
-	i.dataset['date'] = '';
 	i.addEventListener('focus', () => (i.type = 'date'), { once: true });
 	return i;
 }

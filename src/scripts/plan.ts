@@ -416,12 +416,13 @@ class ZzPlan extends HTMLElement {
 			)?.focus();
 	}
 
-	/** A card's heading and badges (number, title, status, 完成日期, 逾期). */
-	private cardHead(task: Task, index: number): HTMLLIElement {
+	private taskCard(task: Task, index: number): HTMLLIElement {
+		const cat = this.session.catalogue;
 		const id = `task-${task.id}`;
 		const li = el('li', null, 'plan-task');
 		li.dataset['id'] = task.id;
 		li.setAttribute('aria-labelledby', `${id}-h`);
+
 		const head = el('div', null, 'plan-task-head');
 		const h = el('h3');
 		h.id = `${id}-h`;
@@ -430,14 +431,6 @@ class ZzPlan extends HTMLElement {
 		const badges = el('p', null, 'plan-task-badges');
 		head.append(h, badges);
 		li.append(head);
-		this.refreshCard(li, task);
-		return li;
-	}
-
-	private taskCard(task: Task, index: number): HTMLLIElement {
-		const cat = this.session.catalogue;
-		const id = `task-${task.id}`;
-		const li = this.cardHead(task, index);
 
 		const criterion = task.criterion
 			? cat.criteria.find((c) => c.id === task.criterion)
@@ -582,7 +575,7 @@ class ZzPlan extends HTMLElement {
 		if (isOverdue(task, this.today()))
 			badges.append(' ', el('span', t('plan.task.overdue'), 'badge required'));
 		li.querySelector('.plan-task-title')!.textContent = task.title;
-		li.querySelector('.plan-task-actions')?.setAttribute(
+		li.querySelector('.plan-task-actions')!.setAttribute(
 			'aria-label',
 			t('plan.task.actions', { title: task.title }),
 		);

@@ -34,9 +34,7 @@ class ZzResults extends HTMLElement {
 		bindAssessmentPicker(
 			this.querySelector<HTMLSelectElement>('[data-current]')!,
 			this.session,
-			() => {
-				this.render();
-			},
+			() => this.render(),
 		);
 		for (const b of this.querySelectorAll<HTMLButtonElement>('[data-download]'))
 			b.addEventListener('click', () => this.download(b.dataset['download'] as 'json' | 'csv'));

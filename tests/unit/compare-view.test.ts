@@ -321,6 +321,7 @@ describe('followUpView: an earlier plan followed to the next date, as text', () 
 	it('one row per task: status with its date, levels before → after, and the movement', () => {
 		const v = followUpView(follow('carried'), catalogue, text);
 		expect(v.head).toEqual(['任务', '任务状态', '档次（前 → 后）', '变化']);
+		expect(v.caption).toBe('整改任务及对应指标的变化（2026-03-01 → 2027-03-05）');
 		expect(v.rows.map((r) => r.cells)).toEqual([
 			[
 				'A1 换届',
