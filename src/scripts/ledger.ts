@@ -36,6 +36,8 @@ class ZzLedger extends HTMLElement {
 	/** The printed sheet, rebuilt when idle or when printing starts. */
 	private readonly sheet = new DeferredSheet(() => this.renderSheet(this.rows()));
 	private grouping: 'category' | 'set' = 'category';
+	/** The groups the reader has opened (by id), kept open when the page is drawn again. */
+	private readonly opened = new Set<string>();
 
 	connectedCallback(): void {
 		this.session = new Session(readCatalogue());
@@ -88,23 +90,61 @@ class ZzLedger extends HTMLElement {
 		const rows = this.rows();
 		this.$('[data-set-note]').hidden = this.grouping !== 'set';
 		this.renderTotals(rows);
-		this.$('[data-groups]').replaceChildren(...this.groups(rows).map((g) => this.groupTable(g)));
+		this.$('[data-groups]').replaceChildren(
+			...this.groups(rows).map((g) => this.groupSection(g)),
+		);
 		this.sheet.invalidate();
 	}
 
 	private renderTotals(rows: LedgerRow[]): void {
 		this.$('[data-totals]').textContent = t('ledger.totals', ledgerTotals(rows));
+		for (const g of this.groups(rows)) {
+			const count = this.querySelector(`[data-group-count="${CSS.escape(g.id)}"]`);
+			if (count) count.textContent = t('ledger.groupCount', ledgerTotals(g.rows));
+		}
 	}
 
-	private groupTable(g: LedgerGroup & { size?: number | null }): HTMLElement {
-		const section = el('section', null, 'panel');
+	/**
+	 * One group, folded behind its title and counts as the checklist's categories are (the
+	 * folded list reads as the binder's table of contents); its table of editors is built when
+	 * first opened, so the page does not lay out several hundred form fields before anyone
+	 * asks for them. A group the reader opened stays open when the page is drawn again.
+	 */
+	private groupSection(g: LedgerGroup & { size?: number | null }): HTMLElement {
+		const box = el('details', null, 'category ledger-group');
+		box.dataset['group'] = g.id;
+		const summary = el('summary', null, 'category-summary');
 		const h = el('h2', this.groupTitle(g));
 		h.id = `ledger-g-${g.id}`;
-		section.setAttribute('aria-labelledby', h.id);
+		const count = el('span', t('ledger.groupCount', ledgerTotals(g.rows)), 'category-progress');
+		count.dataset['groupCount'] = g.id;
+		summary.append(h, count);
+		box.append(summary);
+		let built = false;
+		const build = () => {
+			if (built) return;
+			built = true;
+			// The rows as they are now, not as they were when the group was drawn.
+			const now = this.groups(this.rows()).find((x) => x.id === g.id) ?? g;
+			box.append(this.groupTable(now, h.id));
+		};
+		if (this.opened.has(g.id)) {
+			build();
+			box.open = true;
+		}
+		box.addEventListener('toggle', () => {
+			if (!box.open) return void this.opened.delete(g.id);
+			build();
+			this.opened.add(g.id);
+		});
+		return box;
+	}
+
+	private groupTable(g: LedgerGroup & { size?: number | null }, labelledby: string): HTMLElement {
 		const wrap = el('div', null, 'table-scroll');
 		wrap.tabIndex = 0;
 		wrap.setAttribute('role', 'region');
-		wrap.setAttribute('aria-labelledby', h.id);
+		wrap.setAttribute('aria-labelledby', labelledby);
 		const table = el('table', null, 'ledger-table');
 		const caption = el('caption', this.groupTitle(g), 'visually-hidden');
 		const head = el('thead');
@@ -119,8 +159,7 @@ class ZzLedger extends HTMLElement {
 		for (const r of g.rows) body.append(this.rowEditor(r));
 		table.append(caption, head, body);
 		wrap.append(table);
-		section.append(h, wrap);
-		return section;
+		return wrap;
 	}
 
 	private rowEditor(r: LedgerRow): HTMLTableRowElement {

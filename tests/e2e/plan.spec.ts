@@ -11,6 +11,7 @@ import { audit } from './axe';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+	catalogue,
 	criterionById,
 	makeAssessment,
 	openManager,
@@ -323,6 +324,18 @@ test('ledger: the tick is the 有; 不适用, place and date kept; binder index 
 	(a.answers['D2'] as { evidence: number[] }).evidence = [0];
 	await seed(page, [a], '/assess/ledger/');
 	await expect(page.locator('[data-totals]')).toContainText('有 1 项');
+	// Every group starts folded, with its counts on the fold; opening one builds its rows.
+	const groupA = page.getByRole('heading', { name: /^A / });
+	const categories = page.locator('.ledger-group');
+	await expect(categories).toHaveCount(catalogue.categories.length);
+	await expect(page.locator('tr[data-key]')).toHaveCount(0);
+	const itemsOfD = catalogue.criteria
+		.filter((c) => c.category === 'D')
+		.reduce((n, c) => n + c.evidence.length, 0);
+	await expect(page.locator('[data-group-count="D"]')).toHaveText(
+		`有 1 · 缺 ${itemsOfD - 1} · 不适用 0（共 ${itemsOfD} 项）`,
+	);
+	await groupA.click();
 	const a1 = criterionById('A1');
 	const row = page.locator('tr[data-key="A1.0"]');
 	await row.getByLabel(`状态：${a1.evidence[0]}`).selectOption('有');
@@ -333,6 +346,8 @@ test('ledger: the tick is the 有; 不适用, place and date kept; binder index 
 	await row2.getByLabel(`状态：${a1.evidence[1]}`).selectOption('不适用');
 	await expect(page.locator('[data-totals]')).toContainText('有 2 项');
 	await expect(page.locator('[data-totals]')).toContainText('不适用 1 项');
+	await expect(page.locator('[data-group-count="A"]')).toContainText('有 1 · 缺');
+	await expect(page.locator('[data-group-count="A"]')).toContainText('不适用 1');
 
 	// The same tick on the checklist, and the count per criterion.
 	await page.goto('/assess/');
@@ -347,6 +362,7 @@ test('ledger: the tick is the 有; 不适用, place and date kept; binder index 
 
 	// Back on the ledger: what the checklist ticked is 有, the place and 不适用 kept.
 	await page.goto('/assess/ledger/');
+	await groupA.click();
 	await expect(row.getByLabel(`状态：${a1.evidence[0]}`)).toHaveValue('have');
 	await expect(row.getByLabel(`存放位置：${a1.evidence[0]}`)).toHaveValue(HOSTILE);
 	await expect(row2.getByLabel(`状态：${a1.evidence[1]}`)).toHaveValue('na');
@@ -446,6 +462,9 @@ test('the plan and the ledger by keyboard alone: generate, edit, record progress
 	await expect(page.locator('[data-totals]')).toBeVisible();
 	const row = page.locator('tr[data-key="A1.0"]');
 	await page.locator('main').focus();
+	await tabTo(page, '.ledger-group[data-group="A"] > summary');
+	await focusShows('.ledger-group > summary');
+	await page.keyboard.press('Enter');
 	await tabTo(page, 'tr[data-key="A1.0"] select[data-field="status"]');
 	await focusShows('tr[data-key="A1.0"] select');
 	for (let i = 0; i < 2 && (await row.locator('select').inputValue()) !== 'have'; i++)
@@ -485,6 +504,8 @@ for (const colorScheme of ['light', 'dark'] as const)
 		await page.setViewportSize({ width: 360, height: 800 });
 		await audit(page, `plan at 360 px (${colorScheme})`);
 		await page.goto('/assess/ledger/');
+		await page.getByRole('heading', { name: /^A / }).click();
+		await expect(page.locator('tr[data-key="A1.0"]')).toBeVisible();
 		await audit(page, `ledger at 360 px (${colorScheme})`);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 			360,
