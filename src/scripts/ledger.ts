@@ -90,9 +90,7 @@ class ZzLedger extends HTMLElement {
 		const rows = this.rows();
 		this.$('[data-set-note]').hidden = this.grouping !== 'set';
 		this.renderTotals(rows);
-		this.$('[data-groups]').replaceChildren(
-			...this.groups(rows).map((g) => this.groupSection(g)),
-		);
+		this.$('[data-groups]').replaceChildren(...this.groups(rows).map((g) => this.groupSection(g)));
 		this.sheet.invalidate();
 	}
 
