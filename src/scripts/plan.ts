@@ -52,8 +52,11 @@ import {
 	readCatalogue,
 } from './session';
 import { DeferredSheet } from './print-sheet';
-import { dateField, el } from './dom';
+import { dateField, el, whenIdle } from './dom';
 import { showSaveResult, showSaved } from './save-status';
+
+/** Task cards drawn per idle moment when the page opens: none long enough to hold up a tap. */
+const TASKS_PER_STEP = 2;
 
 type Field = 'title' | 'owner' | 'due' | 'status' | 'pauseReason' | 'target' | 'measures';
 
@@ -89,6 +92,10 @@ class ZzPlan extends HTMLElement {
 	private readonly sheet = new DeferredSheet(() => this.renderSheet());
 	private measures: MeasuresById = {};
 	private removed: Removed | null = null;
+	/** Tasks shown with their editor open (by id); the others are shown to read. */
+	private readonly editing = new Set<string>();
+	/** Counts task-list drawings, so a superseded one stops appending cards. */
+	private drawing = 0;
 	private base = '/';
 
 	connectedCallback(): void {
@@ -107,6 +114,7 @@ class ZzPlan extends HTMLElement {
 			this.session.select(reviewed);
 		bindAssessmentPicker(this.$<HTMLSelectElement>('[data-current]'), this.session, () => {
 			this.removed = null;
+			this.editing.clear();
 			this.$('[data-undo-box]').replaceChildren();
 			this.render();
 			void this.loadRectification();
@@ -132,7 +140,7 @@ class ZzPlan extends HTMLElement {
 			this.$('[data-messages]').append(el('p', t('assess.persistDenied'), 'notice warn'));
 		if (this.session.quarantined.length)
 			this.message(t('assess.quarantined', { n: this.session.quarantined.length }), 'warn');
-		this.render();
+		this.render(true);
 		void this.loadRectification();
 		this.preselect();
 		if (this.session.store.has(this.a.id)) showSaved(this.status, this.a.updatedAt);
@@ -195,12 +203,13 @@ class ZzPlan extends HTMLElement {
 
 	// ---- rendering ---------------------------------------------------------------------
 
-	private render(): void {
+	/** Draws the whole page; `opening`: as the page opens (the task cards drawn stepwise). */
+	private render(opening = false): void {
 		this.renderSummary();
 		this.renderReview();
 		this.renderRectification();
 		this.renderCandidates();
-		this.renderTasks();
+		this.renderTasks(undefined, opening);
 		this.sheet.invalidate();
 	}
 
@@ -349,7 +358,9 @@ class ZzPlan extends HTMLElement {
 				'warn',
 			);
 		}
+		const before = this.a.plan.tasks;
 		if (!this.commit(plan)) return;
+		this.editNew(before);
 		this.renderRectification();
 		this.renderCandidates();
 		this.renderTasks();
@@ -406,14 +417,32 @@ class ZzPlan extends HTMLElement {
 			box.checked = !box.disabled && wanted.includes(box.value);
 	}
 
-	private renderTasks(focus?: { id: string; selector: string }): void {
+	/**
+	 * Draws the task list. After a change the reader made, every card at once. On opening the
+	 * page (`stepwise`), the cards are appended in idle time a few at a time, so a long plan
+	 * never holds up the page in one piece: the list sits below the first screen (under
+	 * 生成任务 and 添加任务), and cards are only ever added below the ones drawn, so nothing
+	 * moves under the reader. A newer drawing supersedes a pending one.
+	 */
+	private renderTasks(focus?: { id: string; selector: string }, stepwise = false): void {
 		const tasks = this.a.plan.tasks;
+		const drawing = ++this.drawing;
 		this.$('[data-tasks-empty]').hidden = tasks.length > 0;
-		this.$('[data-tasks]').replaceChildren(...tasks.map((task, i) => this.taskCard(task, i)));
+		const list = this.$('[data-tasks]');
+		let drawn = stepwise ? 0 : tasks.length;
+		list.replaceChildren(...tasks.slice(0, drawn).map((task, i) => this.taskCard(task, i)));
 		if (focus)
 			this.querySelector<HTMLElement>(
 				`[data-tasks] li[data-id="${CSS.escape(focus.id)}"] ${focus.selector}`,
 			)?.focus();
+		const more = () => {
+			if (drawing !== this.drawing || drawn >= tasks.length) return;
+			const next = Math.min(tasks.length, drawn + TASKS_PER_STEP);
+			list.append(...tasks.slice(drawn, next).map((task, i) => this.taskCard(task, drawn + i)));
+			drawn = next;
+			whenIdle(more);
+		};
+		if (stepwise) whenIdle(more);
 	}
 
 	private taskCard(task: Task, index: number): HTMLLIElement {
@@ -448,6 +477,63 @@ class ZzPlan extends HTMLElement {
 			li.append(meta);
 		}
 
+		const editing = this.editing.has(task.id);
+		li.append(editing ? this.taskEditor(task, id) : this.taskFacts(task));
+		li.append(this.progressBlock(task, id));
+
+		const actions = el('div', null, 'button-row plan-task-actions');
+		actions.setAttribute('role', 'group');
+		actions.setAttribute('aria-label', t('plan.task.actions', { title: task.title }));
+		const button = (action: string, label: string, cls = 'button secondary') => {
+			const b = el('button', label, cls);
+			b.type = 'button';
+			b.dataset['action'] = action;
+			return b;
+		};
+		const edit = button('edit', t(editing ? 'plan.task.editDone' : 'plan.task.edit'));
+		edit.setAttribute('aria-expanded', String(editing));
+		edit.setAttribute('aria-controls', `${id}-body`);
+		const up = button('up', t('plan.task.moveUp'));
+		up.disabled = index === 0;
+		const down = button('down', t('plan.task.moveDown'));
+		down.disabled = index === this.a.plan.tasks.length - 1;
+		actions.append(edit, up, down, button('delete', t('plan.task.delete'), 'button danger'));
+		li.append(actions);
+		this.refreshCard(li, task);
+		return li;
+	}
+
+	/** A task as it stands, to read: who, by when, its state, target and measures. */
+	private taskFacts(task: Task): HTMLElement {
+		const dl = el('dl', null, 'plan-task-facts');
+		dl.id = `task-${task.id}-body`;
+		const state = [t(`plan.status.${task.status}`)];
+		if (task.status === 'paused' && task.pauseReason)
+			state.push(`${t('plan.task.pauseReason')}：${task.pauseReason}`);
+		const fact = (label: string, value: string | HTMLElement, wide = false) => {
+			const box = el('div', null, wide ? 'plan-fact wide' : 'plan-fact');
+			const dd = el('dd');
+			dd.append(value);
+			box.append(el('dt', label), dd);
+			dl.append(box);
+		};
+		fact(t('plan.task.owner'), task.owner || t('plan.task.none'));
+		fact(t('plan.task.due'), task.due || t('plan.task.none'));
+		fact(t('plan.task.status'), state.join('，'));
+		fact(t('plan.task.targetShort'), task.target || t('plan.task.none'), true);
+		let measures: string | HTMLElement = t('plan.task.none');
+		if (task.measures.length) {
+			measures = el('ol', null, 'plan-fact-list');
+			for (const m of task.measures) measures.append(el('li', m));
+		}
+		fact(t('plan.task.measuresShort'), measures, true);
+		return dl;
+	}
+
+	/** A task's editor, built when the reader asks to edit it (or when it was just made). */
+	private taskEditor(task: Task, id: string): HTMLElement {
+		const box = el('div', null, 'plan-task-editor');
+		box.id = `${id}-body`;
 		const grid = el('div', null, 'field-grid');
 		const title = input('text', task.title, PLAN_LIMITS.title);
 		title.dataset['field'] = 'title';
@@ -468,46 +554,28 @@ class ZzPlan extends HTMLElement {
 			status.append(o);
 		}
 		grid.append(field(`${id}-status`, t('plan.task.status'), status));
-		li.append(grid);
+		box.append(grid);
 
 		const reason = input('text', task.pauseReason, PLAN_LIMITS.reason);
 		reason.dataset['field'] = 'pauseReason';
 		const reasonField = field(`${id}-reason`, t('plan.task.pauseReason'), reason);
 		reasonField.dataset['reasonField'] = '';
 		reasonField.hidden = task.status !== 'paused';
-		li.append(reasonField);
+		box.append(reasonField);
 
 		const target = el('textarea');
 		target.rows = 2;
 		target.maxLength = PLAN_LIMITS.target;
 		target.value = task.target;
 		target.dataset['field'] = 'target';
-		li.append(field(`${id}-target`, t('plan.task.target'), target));
+		box.append(field(`${id}-target`, t('plan.task.target'), target));
 		const measures = el('textarea');
 		measures.rows = Math.max(2, Math.min(6, task.measures.length + 1));
 		measures.value = task.measures.join('\n');
 		measures.dataset['field'] = 'measures';
-		li.append(field(`${id}-measures`, t('plan.task.measures'), measures));
+		box.append(field(`${id}-measures`, t('plan.task.measures'), measures));
 
-		li.append(this.progressBlock(task, id));
-
-		const actions = el('div', null, 'button-row plan-task-actions');
-		actions.setAttribute('role', 'group');
-		actions.setAttribute('aria-label', t('plan.task.actions', { title: task.title }));
-		const button = (action: string, label: string, cls = 'button secondary') => {
-			const b = el('button', label, cls);
-			b.type = 'button';
-			b.dataset['action'] = action;
-			return b;
-		};
-		const up = button('up', t('plan.task.moveUp'));
-		up.disabled = index === 0;
-		const down = button('down', t('plan.task.moveDown'));
-		down.disabled = index === this.a.plan.tasks.length - 1;
-		actions.append(up, down, button('delete', t('plan.task.delete'), 'button danger'));
-		li.append(actions);
-		this.refreshCard(li, task);
-		return li;
+		return box;
 	}
 
 	/**
@@ -531,36 +599,42 @@ class ZzPlan extends HTMLElement {
 			}
 			box.append(ul);
 		} else box.append(el('p', t('plan.task.progressNone'), 'muted'));
-		const more = el('details', null, 'plan-progress-more');
-		more.append(el('summary', t('plan.task.progressNew')));
-		const build = () => {
-			const row = el('div', null, 'plan-progress-add');
-			const date = input('date', this.today());
-			date.dataset['progress'] = 'date';
-			const text = input('text', '', PLAN_LIMITS.progressText);
-			text.dataset['progress'] = 'text';
-			const add = el('button', t('plan.task.progressAdd'), 'button secondary');
-			add.type = 'button';
-			add.dataset['action'] = 'progress';
-			row.append(
-				field(`${id}-pdate`, t('plan.task.progressDate'), date),
-				field(`${id}-ptext`, t('plan.task.progressText'), text),
-				add,
-			);
-			more.append(row);
-			return text;
+		// A disclosure button rather than <details>: inserting a <details> makes the browser
+		// restyle the whole page, once per batch of cards drawn.
+		const toggle = el('button', t('plan.task.progressNew'), 'more-toggle');
+		toggle.type = 'button';
+		toggle.setAttribute('aria-expanded', 'false');
+		toggle.setAttribute('aria-controls', `${id}-padd`);
+		const more = el('div', null, 'plan-progress-more');
+		more.append(toggle);
+		let row: HTMLElement | null = null;
+		const show = (expanded: boolean) => {
+			if (!row) {
+				row = el('div', null, 'plan-progress-add');
+				row.id = `${id}-padd`;
+				const date = input('date', this.today());
+				date.dataset['progress'] = 'date';
+				const text = input('text', '', PLAN_LIMITS.progressText);
+				text.dataset['progress'] = 'text';
+				const add = el('button', t('plan.task.progressAdd'), 'button secondary');
+				add.type = 'button';
+				add.dataset['action'] = 'progress';
+				row.append(
+					field(`${id}-pdate`, t('plan.task.progressDate'), date),
+					field(`${id}-ptext`, t('plan.task.progressText'), text),
+					add,
+				);
+				more.append(row);
+			}
+			row.hidden = !expanded;
+			toggle.setAttribute('aria-expanded', String(expanded));
 		};
-		if (open) {
-			build();
-			more.open = true;
-		} else
-			more.addEventListener(
-				'toggle',
-				() => {
-					if (more.open) build().focus();
-				},
-				{ once: true },
-			);
+		if (open) show(true);
+		toggle.addEventListener('click', () => {
+			const expanded = toggle.getAttribute('aria-expanded') !== 'true';
+			show(expanded);
+			if (expanded) row?.querySelector<HTMLElement>('[data-progress="text"]')?.focus();
+		});
 		box.append(more);
 		return box;
 	}
@@ -666,6 +740,16 @@ class ZzPlan extends HTMLElement {
 		const task = this.a.plan.tasks[index];
 		if (!task) return;
 		switch (button.dataset['action']) {
+			case 'edit': {
+				const open = !this.editing.has(id);
+				if (open) this.editing.add(id);
+				else this.editing.delete(id);
+				li.replaceWith(this.taskCard(task, index));
+				this.querySelector<HTMLElement>(
+					`[data-tasks] li[data-id="${CSS.escape(id)}"] ${open ? 'input[data-field="title"]' : 'button[data-action="edit"]'}`,
+				)?.focus();
+				break;
+			}
 			case 'up':
 			case 'down': {
 				const to = index + (button.dataset['action'] === 'up' ? -1 : 1);
@@ -734,15 +818,23 @@ class ZzPlan extends HTMLElement {
 		this.renderCandidates();
 	}
 
+	/** Opens the editor of every task not in `before`: a task just made is filled in next. */
+	private editNew(before: readonly Task[]): void {
+		const old = new Set(before.map((x) => x.id));
+		for (const x of this.a.plan.tasks) if (!old.has(x.id)) this.editing.add(x.id);
+	}
+
 	private generate(): void {
 		const chosen = [
 			...this.querySelectorAll<HTMLInputElement>('.plan-candidates input:checked'),
 		].map((b) => b.value);
 		if (this.a.plan.tasks.length >= PLAN_LIMITS.tasks && chosen.length)
 			return this.message(t('plan.full', { n: PLAN_LIMITS.tasks }), 'warn');
+		const before = this.a.plan.tasks;
 		const { plan, added } = generateTasks(this.a.plan, this.candidates(), chosen, newId);
 		if (!added.length) return this.message(t('plan.generatedNone'), 'warn');
 		if (!this.commit(plan)) return;
+		this.editNew(before);
 		this.renderCandidates();
 		this.renderTasks();
 		this.message(t('plan.generated', { n: added.length }));
@@ -766,6 +858,7 @@ class ZzPlan extends HTMLElement {
 		title.removeAttribute('aria-invalid');
 		const task = newTask(newId(), value);
 		if (!this.commit({ ...this.a.plan, tasks: [...this.a.plan.tasks, task] })) return;
+		this.editing.add(task.id);
 		title.value = '';
 		this.renderTasks();
 		this.message(t('plan.added', { title: task.title }));
