@@ -56,7 +56,7 @@ import { dateField, el, whenIdle } from './dom';
 import { showSaveResult, showSaved } from './save-status';
 
 /** Task cards drawn per idle moment when the page opens: none long enough to hold up a tap. */
-const TASKS_PER_STEP = 2;
+const TASKS_PER_STEP = 1;
 
 type Field = 'title' | 'owner' | 'due' | 'status' | 'pauseReason' | 'target' | 'measures';
 
