@@ -333,6 +333,55 @@ test('the loop: score → plan → progress → next year shows which tasks were
 	await shot(page, 'loop-compare-tasks');
 });
 
+test('a long plan opens with every task drawn in order, each shown to read and any one open to edit', async ({
+	page,
+}) => {
+	const w = watch(page);
+	await fixToday(page);
+	const a = branch() as ReturnType<typeof branch> & { plan?: unknown };
+	const count = 30;
+	a.plan = {
+		review: null,
+		tasks: Array.from({ length: count }, (_, i) => ({
+			id: `long-${i}`,
+			criterion: null,
+			title: `整改事项 ${i + 1}`,
+			levelAtStart: null,
+			target: '',
+			measures: [],
+			owner: `责任人 ${i + 1}`,
+			due: '',
+			status: 'todo',
+			pauseReason: '',
+			doneOn: '',
+			progress: [],
+			carriedFrom: '',
+		})),
+	};
+	await seed(page, [a], '/assess/plan/');
+	// Drawn a card at a time after the page opens: all of them, in the plan's order.
+	await expect(page.locator('.plan-tasks > li')).toHaveCount(count);
+	await expect(page.locator('.plan-task-title')).toHaveText(
+		Array.from({ length: count }, (_, i) => `整改事项 ${i + 1}`),
+	);
+	await expect(page.locator('.plan-tasks input, .plan-tasks textarea')).toHaveCount(0);
+	const last = task(page, count - 1);
+	await expect(fact(last, '责任人')).toHaveText(`责任人 ${count}`);
+	await expect(fact(last, '完成时限')).toHaveText('未填');
+	await expect(last.getByRole('button', { name: '下移' })).toBeDisabled();
+	await last.getByRole('button', { name: '编辑' }).click();
+	await expect(last.getByLabel('整改事项', { exact: true })).toBeFocused();
+	await last.getByLabel('责任人').fill('李委员');
+	await expect(page.locator('[data-save-status]')).toContainText('已保存');
+	await last.getByRole('button', { name: '完成编辑' }).click();
+	await expect(fact(last, '责任人')).toHaveText('李委员');
+	// Moving a task redraws the list at once, the edited one still open to read.
+	await last.getByRole('button', { name: '上移' }).click();
+	await expect(page.locator('.plan-tasks > li')).toHaveCount(count);
+	await expect(fact(task(page, count - 2), '责任人')).toHaveText('李委员');
+	expect(w.problems).toEqual([]);
+});
+
 test('ledger: the tick is the 有; 不适用, place and date kept; binder index ends with the 缺 list; 说得到、拿不出 on the results', async ({
 	page,
 }) => {
@@ -390,6 +439,11 @@ test('ledger: the tick is the 有; 不适用, place and date kept; binder index 
 	await expect(page.getByText('分组依据：温州市非公有制企业')).toBeVisible();
 	await expect(page.getByRole('heading', { name: /^三档/ })).toBeVisible();
 	await expect(page.getByRole('heading', { name: '其他佐证材料' })).toBeVisible();
+	await expect(page.locator('tr[data-key]')).toHaveCount(0);
+	// Back to the categories: the group opened before is open again.
+	await page.getByLabel('按指标类别').check();
+	await expect(row.getByLabel(`存放位置：${a1.evidence[0]}`)).toHaveValue(HOSTILE);
+	await page.getByLabel('按“七簿三档三册”').check();
 	await shot(page, 'ledger-desktop');
 
 	await page.emulateMedia({ media: 'print' });
