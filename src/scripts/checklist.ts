@@ -24,7 +24,8 @@ import { checkFileSize, parseResultFile, buildResultFile } from '../lib/result-f
 import type { Repaired } from '../lib/storage';
 import { importErrorText } from './import-errors';
 import { acceptDrops } from './dropzone';
-import { el, showMessage } from './dom';
+import { el, setData, setText, showMessage } from './dom';
+import { showSaveResult, showSaved } from './save-status';
 import { t, type StringKey } from '../i18n/client';
 import { Session, download, fileStem, nameLabels, newId, readCatalogue } from './session';
 import {
@@ -252,23 +253,13 @@ class ZzChecklist extends HTMLElement {
 	}
 
 	private persist(): void {
-		const result = this.session.save();
-		if (result.ok) this.showSaved(this.a.updatedAt);
-		else {
-			this.status.textContent = t('assess.notSaved');
-			delete this.status.dataset['savedAt'];
-			showMessage(
-				this.messages,
-				t(result.reason === 'quota' ? 'assess.saveFailedQuota' : 'assess.saveFailedUnavailable'),
-				'bad',
-			);
-		}
+		showSaveResult(this.status, this.session.save(), this.a.updatedAt, (text) =>
+			showMessage(this.messages, text, 'bad'),
+		);
 	}
 
 	private showSaved(iso: string): void {
-		const time = new Date(iso).toLocaleTimeString('zh-CN', { hour12: false });
-		this.status.textContent = t('assess.saved', { time });
-		this.status.dataset['savedAt'] = iso;
+		showSaved(this.status, iso);
 	}
 
 	// ---- derived display ---------------------------------------------------------------
@@ -279,11 +270,13 @@ class ZzChecklist extends HTMLElement {
 		const score = scoreAssessment(cat, this.a);
 		const total = score.completion.total;
 		const answeredAll = score.completion.answered;
-		(this.querySelector('[data-progress-overall]') as HTMLElement).textContent =
+		setText(
+			this.querySelector<HTMLElement>('[data-progress-overall]')!,
 			t('progress.overall', { answered: answeredAll, total }) +
-			(score.criteria.some((c) => c.status === 'na')
-				? t('progress.na', { n: score.criteria.filter((c) => c.status === 'na').length })
-				: '');
+				(score.criteria.some((c) => c.status === 'na')
+					? t('progress.na', { n: score.criteria.filter((c) => c.status === 'na').length })
+					: ''),
+		);
 		(this.querySelector('[data-progress-bar]') as HTMLProgressElement).value =
 			score.completion.percent;
 		const progress = new Map<string, CategoryProgress>();
@@ -291,9 +284,11 @@ class ZzChecklist extends HTMLElement {
 			progress.set(k.id, { answered: k.answered, total: k.applicable });
 			const el = this.querySelector<HTMLElement>(`[data-category-progress="${k.id}"]`);
 			if (el)
-				el.textContent =
+				setText(
+					el,
 					t('progress.category', { answered: k.answered, total: k.applicable }) +
-					(k.na ? t('progress.na', { n: k.na }) : '');
+						(k.na ? t('progress.na', { n: k.na }) : ''),
+				);
 		}
 		this.nav.update(progress);
 		for (const c of cat.criteria) {
@@ -302,26 +297,30 @@ class ZzChecklist extends HTMLElement {
 			const ans = this.a.answers[c.id];
 			const cs = score.criteria.find((x) => x.id === c.id)!;
 			const state = box.querySelector<HTMLElement>('[data-state]')!;
-			state.textContent =
+			setText(
+				state,
 				cs.status === 'na'
 					? t('criterion.na')
 					: cs.level === null
 						? t('criterion.unanswered')
-						: cat.levelNames[cs.level]!;
-			box.dataset['status'] = cs.status;
+						: cat.levelNames[cs.level]!,
+			);
 			// The state pill is coloured by level (a low rate is not shown in green).
-			if (cs.level === null || cs.status === 'na') delete box.dataset['level'];
-			else box.dataset['level'] = String(cs.level);
+			setData(box, 'status', cs.status);
+			setData(box, 'level', cs.level === null || cs.status === 'na' ? null : String(cs.level));
 			const ticked = ans?.evidence.length ?? 0;
 			// How many of its 台账 items are on file (a tick is the ledger's 有).
 			const count = box.querySelector<HTMLElement>('[data-evidence-count]');
 			if (count)
-				count.textContent = `（${t('criterion.evidenceCount', { ...evidenceCount(c, ans, this.a.ledger) })}）`;
+				setText(
+					count,
+					`（${t('criterion.evidenceCount', { ...evidenceCount(c, ans, this.a.ledger) })}）`,
+				);
 			// Evidence and note open by themselves once used (never closed for the user).
 			const evidence = box.querySelector<HTMLDetailsElement>('details[data-more="evidence"]');
-			if (evidence && ticked) evidence.open = true;
+			if (evidence && ticked && !evidence.open) evidence.open = true;
 			const note = box.querySelector<HTMLDetailsElement>('details[data-more="note"]');
-			if (note && ans?.note) note.open = true;
+			if (note && ans?.note && !note.open) note.open = true;
 			const reason = box.querySelector<HTMLElement>('[data-na-reason]');
 			if (reason) reason.hidden = !ans?.na;
 			if (c.rate) {
@@ -330,20 +329,20 @@ class ZzChecklist extends HTMLElement {
 				const level = effectiveLevel(c, ans);
 				// A refused figure (120, or 12 on the way to it) never shows a level.
 				const invalid = rateInput?.getAttribute('aria-invalid') === 'true';
-				if (ans?.na) out.textContent = t('criterion.rateNa');
-				else if (invalid) out.textContent = t('criterion.rateInvalid');
-				else if (level === null || ans?.rate == null)
-					out.textContent = t('criterion.rateLevelNone');
+				let text: string;
+				if (ans?.na) text = t('criterion.rateNa');
+				else if (invalid) text = t('criterion.rateInvalid');
+				else if (level === null || ans?.rate == null) text = t('criterion.rateLevelNone');
 				else {
 					const standing = rateStanding(c, ans.rate);
-					out.textContent =
+					text =
 						t('criterion.rateNow', { rate: String(ans.rate), level: cat.levelNames[level]! }) +
 						(standing.nextMin === null
 							? t('criterion.rateTop')
 							: t('criterion.rateNext', { min: String(standing.nextMin) }));
 				}
-				if (!ans?.na && !invalid && level !== null) out.dataset['level'] = String(level);
-				else delete out.dataset['level'];
+				setText(out, text);
+				setData(out, 'level', !ans?.na && !invalid && level !== null ? String(level) : null);
 				if (rateInput) rateInput.disabled = Boolean(ans?.na);
 			}
 		}
@@ -357,7 +356,7 @@ class ZzChecklist extends HTMLElement {
 					: score.vetoes.includes(v.id)
 						? t('veto.derivedOn')
 						: t('veto.derivedOff');
-			if (el) el.textContent = t('veto.derived', { criterion: v.derivedFrom.criterion, state });
+			if (el) setText(el, t('veto.derived', { criterion: v.derivedFrom.criterion, state }));
 		}
 		const parentField = this.querySelector<HTMLElement>('[data-parent-field]');
 		if (parentField) parentField.hidden = this.a.profile.scope !== 'subunit';
@@ -369,7 +368,7 @@ class ZzChecklist extends HTMLElement {
 		const fmt = (n: number | null) => (n === null ? t('survey.none') : formatPercent(n));
 		for (const key of ['participation', 'frontlineShare', 'satisfaction'] as const) {
 			const el = this.querySelector<HTMLElement>(`[data-survey-out="${key}"]`);
-			if (el) el.textContent = fmt(r[key]);
+			if (el) setText(el, fmt(r[key]));
 		}
 		(this.querySelector('[data-survey-replies]') as HTMLElement).textContent = r.replies
 			? t('survey.replies', { n: r.replies })

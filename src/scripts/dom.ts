@@ -12,6 +12,21 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 	return node;
 }
 
+/**
+ * Sets an element's text only when it changes: rewriting the same text still replaces the
+ * text node, and the browser lays that part of the page out again.
+ */
+export function setText(node: HTMLElement, text: string): void {
+	if (node.textContent !== text) node.textContent = text;
+}
+
+/** Sets (or, with null, removes) a data attribute only when it changes, as setText. */
+export function setData(node: HTMLElement, key: string, value: string | null): void {
+	if (value === null) {
+		if (key in node.dataset) delete node.dataset[key];
+	} else if (node.dataset[key] !== value) node.dataset[key] = value;
+}
+
 /** Parses the JSON in a data block (`<script type="application/json" id=…>`); `fallback` when absent. */
 export function readJson<T>(id: string, fallback: T): T {
 	const text = document.getElementById(id)?.textContent;

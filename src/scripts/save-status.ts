@@ -1,13 +1,22 @@
 /**
- * The 已保存 indicator and the save-failure messages, as the checklist shows them, for the
- * pages that save an assessment outside the checklist (整改计划, 台账目录).
+ * The 已保存 indicator and the save-failure messages of every page that saves an assessment
+ * (the checklist, 整改计划, 台账目录).
  */
 import type { WriteResult } from '../lib/storage';
 import { t } from '../i18n/client';
 
+/** One formatter for every save: building one per call costs more than the save's other work. */
+let clock: Intl.DateTimeFormat | undefined;
+
 /** Shows "已保存 HH:MM:SS" for a save at `iso`. */
 export function showSaved(status: HTMLElement, iso: string): void {
-	const time = new Date(iso).toLocaleTimeString('zh-CN', { hour12: false });
+	clock ??= new Intl.DateTimeFormat('zh-CN', {
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+		hour12: false,
+	});
+	const time = clock.format(new Date(iso));
 	status.textContent = t('assess.saved', { time });
 	status.dataset['savedAt'] = iso;
 }
