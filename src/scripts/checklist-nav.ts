@@ -8,6 +8,7 @@
  * focused or jumped to lies under a bar.
  */
 import { t } from '../i18n/client';
+import { setText } from './dom';
 
 export interface CategoryProgress {
 	answered: number;
@@ -58,16 +59,20 @@ export class CategoryNav {
 		const p = this.progress.get(id) ?? { answered: 0, total: Number(d.dataset['total'] ?? 0) };
 		const now = this.root.querySelector<HTMLElement>('[data-category-now]');
 		if (now)
-			now.textContent = t('checklist.category', {
-				id,
-				title: d.dataset['title'] ?? '',
-				answered: p.answered,
-				total: p.total,
-			});
+			setText(
+				now,
+				t('checklist.category', {
+					id,
+					title: d.dataset['title'] ?? '',
+					answered: p.answered,
+					total: p.total,
+				}),
+			);
 		const i = this.categories.indexOf(d);
 		for (const button of this.root.querySelectorAll<HTMLButtonElement>('[data-category-step]')) {
 			const to = i + Number(button.dataset['categoryStep']);
-			button.disabled = to < 0 || to >= this.categories.length;
+			const disabled = to < 0 || to >= this.categories.length;
+			if (button.disabled !== disabled) button.disabled = disabled;
 		}
 	}
 
