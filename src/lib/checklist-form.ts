@@ -113,6 +113,15 @@ const ANSWER_PARTS: Record<string, AnswerPart> = {
 const includes = <T extends string>(list: readonly T[], x: string): x is T =>
 	(list as readonly string[]).includes(x);
 
+/**
+ * Whether a change to `field` can change anything worked out from the answers (score,
+ * progress, states, survey figures). 情况说明 and 不适用原因 are text kept with an answer
+ * that no rule reads, so typing in them is saved without redrawing those.
+ */
+export function changesDerived(field: Field): boolean {
+	return !(field.kind === 'answer' && (field.part === 'note' || field.part === 'naReason'));
+}
+
 /** Parses a field name into what it holds, or null for a name the form does not know. */
 export function fieldOf(name: string): Field | null {
 	if (name === 'name') return { kind: 'name' };

@@ -8,6 +8,7 @@
 import { LIMITS, type Assessment, type Survey } from '../lib/assessment';
 import {
 	applyField,
+	changesDerived,
 	clipText,
 	fieldOf,
 	fieldValues,
@@ -182,7 +183,8 @@ class ZzChecklist extends HTMLElement {
 				))
 					if (other !== control) this.apply(other, fieldOf(other.name)!);
 			this.persist();
-			this.refresh();
+			// A note or a 不适用原因 is saved, but nothing shown depends on it: no redraw per key.
+			if (changesDerived(field)) this.refresh();
 		} else if (field.kind === 'answer' && field.part === 'rate') this.refresh();
 	}
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { AssessmentSchema, LIMITS, type Assessment } from '../../src/lib/assessment';
 import {
 	applyField,
+	changesDerived,
 	clipText,
 	fieldName,
 	fieldOf,
@@ -13,6 +14,7 @@ import {
 	type FieldInput,
 } from '../../src/lib/checklist-form';
 import { AssessmentStore } from '../../src/lib/storage';
+import { scoreAssessment } from '../../src/lib/scoring';
 import { FakeStorage, NOW, blankAssessment, realCatalogue } from './helpers';
 
 const cat = realCatalogue();
@@ -66,6 +68,38 @@ describe('fieldOf', () => {
 		const { values, checked } = fieldValues(cat, blank());
 		for (const name of [...Object.keys(values), ...Object.keys(checked)])
 			expect(fieldOf(name), name).not.toBeNull();
+	});
+});
+
+describe('changesDerived', () => {
+	it.each<[string, boolean]>([
+		['note-A1', false],
+		[`naReason-${levelId}`, false],
+		['level-A1', true],
+		[`na-${levelId}`, true],
+		[`rate-${rateId}`, true],
+		['evidence-A1', true],
+		['profile.unitName', true],
+		['profile.scope', true],
+		[`veto-${vetoId}`, true],
+		[`elig-${eligId}`, true],
+		['name', true],
+	])('%s → %s', (name, expected) => {
+		expect(changesDerived(fieldOf(name)!)).toBe(expected);
+	});
+
+	it('typing a 情况说明 or 不适用原因 leaves the score exactly as it was', () => {
+		let a = ok(blank(), `level-${levelId}`, { value: '2', checked: true });
+		const other = cat.criteria.find((c) => c.id !== levelId && c.allowNotApplicable !== false)!;
+		a = ok(a, `na-${other.id}`, { value: 'on', checked: true });
+		const before = scoreAssessment(cat, a);
+		const after = ok(
+			ok(a, `note-${levelId}`, text('会议记录已归档')),
+			`naReason-${other.id}`,
+			text('本单位无此情形'),
+		);
+		expect(after.answers[levelId]?.note).toBe('会议记录已归档');
+		expect(scoreAssessment(cat, after)).toEqual(before);
 	});
 });
 
