@@ -14,6 +14,7 @@ import {
 	type Level,
 } from '../../src/lib/assessment';
 import type { StorageLike } from '../../src/lib/storage';
+import type { Review } from '../../src/lib/review';
 
 export const NOW = new Date('2026-03-01T08:00:00.000Z');
 
@@ -262,4 +263,26 @@ export class QuotaStorage extends FakeStorage {
 		if (after > this.limit) throw this.makeError();
 		super.setItem(key, value);
 	}
+}
+
+/** A review with nothing rated yet, for the branch part with digest `hash`. */
+export function blankReview(hash = `sha256:${'0'.repeat(64)}`): Review {
+	return {
+		reviewer: { name: '王五', organisation: '区总工会' },
+		reviewedOn: '2026-03-10',
+		rectifyBy: '2026-06-30',
+		conclusion: '',
+		branchHash: hash,
+		criteria: {},
+		vetoes: {},
+		scores: {
+			base: 0,
+			bonus: 0,
+			total: 0,
+			band: 'qibu',
+			capped: false,
+			missingRequired: [],
+			vetoes: [],
+		},
+	};
 }

@@ -10,8 +10,7 @@ import {
 	scoreReview,
 } from '../../src/lib/review-score';
 import { scoreAssessment } from '../../src/lib/scoring';
-import { answer, assessmentAt, miniCatalogue, rateFor } from './helpers';
-import { blankReview } from './review.test';
+import { answer, assessmentAt, blankReview, miniCatalogue, rateFor } from './helpers';
 
 const cat = miniCatalogue();
 const at = (level: 0 | 1 | 2 | 3, extra: Partial<ReviewCriterion> = {}): ReviewCriterion => ({

@@ -10,8 +10,7 @@ import {
 	type ReviewDraft,
 } from '../../src/lib/review-store';
 import { AssessmentStore } from '../../src/lib/storage';
-import { FakeStorage, NOW, assessmentAt, miniCatalogue } from './helpers';
-import { blankReview } from './review.test';
+import { FakeStorage, NOW, assessmentAt, blankReview, miniCatalogue } from './helpers';
 
 const cat = miniCatalogue();
 const draft = (id: string): ReviewDraft => ({

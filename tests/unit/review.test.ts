@@ -12,31 +12,10 @@ import {
 	type Review,
 } from '../../src/lib/review';
 import { LIMITS } from '../../src/lib/assessment';
-import { assessmentAt, miniCatalogue } from './helpers';
+import { assessmentAt, blankReview, miniCatalogue } from './helpers';
 
 const digest: Digest = async (text) => createHash('sha256').update(text, 'utf8').digest('hex');
 const cat = miniCatalogue();
-
-export function blankReview(hash = `sha256:${'0'.repeat(64)}`): Review {
-	return {
-		reviewer: { name: '王五', organisation: '区总工会' },
-		reviewedOn: '2026-03-10',
-		rectifyBy: '2026-06-30',
-		conclusion: '',
-		branchHash: hash,
-		criteria: {},
-		vetoes: {},
-		scores: {
-			base: 0,
-			bonus: 0,
-			total: 0,
-			band: 'qibu',
-			capped: false,
-			missingRequired: [],
-			vetoes: [],
-		},
-	};
-}
 
 describe('canonicalJson', () => {
 	it.each([
