@@ -89,8 +89,8 @@ class ZzLedger extends HTMLElement {
 	private render(): void {
 		const rows = this.rows();
 		this.$('[data-set-note]').hidden = this.grouping !== 'set';
-		this.renderTotals(rows);
 		this.$('[data-groups]').replaceChildren(...this.groups(rows).map((g) => this.groupSection(g)));
+		this.renderTotals(rows);
 		this.sheet.invalidate();
 	}
 
@@ -114,7 +114,8 @@ class ZzLedger extends HTMLElement {
 		const summary = el('summary', null, 'category-summary');
 		const h = el('h2', this.groupTitle(g));
 		h.id = `ledger-g-${g.id}`;
-		const count = el('span', t('ledger.groupCount', ledgerTotals(g.rows)), 'category-progress');
+		// Its counts are written by renderTotals, with the page's.
+		const count = el('span', null, 'category-progress');
 		count.dataset['groupCount'] = g.id;
 		summary.append(h, count);
 		box.append(summary);

@@ -744,10 +744,13 @@ class ZzPlan extends HTMLElement {
 				const open = !this.editing.has(id);
 				if (open) this.editing.add(id);
 				else this.editing.delete(id);
-				li.replaceWith(this.taskCard(task, index));
-				this.querySelector<HTMLElement>(
-					`[data-tasks] li[data-id="${CSS.escape(id)}"] ${open ? 'input[data-field="title"]' : 'button[data-action="edit"]'}`,
-				)?.focus();
+				const card = this.taskCard(task, index);
+				li.replaceWith(card);
+				card
+					.querySelector<HTMLElement>(
+						open ? 'input[data-field="title"]' : 'button[data-action="edit"]',
+					)
+					?.focus();
 				break;
 			}
 			case 'up':

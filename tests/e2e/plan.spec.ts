@@ -7,6 +7,7 @@
  */
 import { test, expect as baseExpect, type Locator, type Page } from '@playwright/test';
 import { SCHEMA_VERSION } from '../../src/lib/assessment';
+import { newTask } from '../../src/lib/plan';
 import { audit } from './axe';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -343,19 +344,8 @@ test('a long plan opens with every task drawn in order, each shown to read and a
 	a.plan = {
 		review: null,
 		tasks: Array.from({ length: count }, (_, i) => ({
-			id: `long-${i}`,
-			criterion: null,
-			title: `整改事项 ${i + 1}`,
-			levelAtStart: null,
-			target: '',
-			measures: [],
+			...newTask(`long-${i}`, `整改事项 ${i + 1}`),
 			owner: `责任人 ${i + 1}`,
-			due: '',
-			status: 'todo',
-			pauseReason: '',
-			doneOn: '',
-			progress: [],
-			carriedFrom: '',
 		})),
 	};
 	await seed(page, [a], '/assess/plan/');
