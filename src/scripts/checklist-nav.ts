@@ -20,7 +20,11 @@ export class CategoryNav {
 	private current: HTMLDetailsElement | undefined;
 	private progress = new Map<string, CategoryProgress>();
 
-	constructor(private readonly root: HTMLElement) {
+	/** `beforeOpen` runs just before the bar or a jump opens a category. */
+	constructor(
+		private readonly root: HTMLElement,
+		private readonly beforeOpen: (d: HTMLDetailsElement) => void = () => {},
+	) {
 		this.categories = [...root.querySelectorAll<HTMLDetailsElement>('details[data-category]')];
 		this.current = this.categories.find((d) => d.open) ?? this.categories[0];
 	}
@@ -81,6 +85,7 @@ export class CategoryNav {
 		const i = this.current ? this.categories.indexOf(this.current) : 0;
 		const next = this.categories[i + by];
 		if (!next) return;
+		this.beforeOpen(next);
 		next.open = true;
 		const summary = next.querySelector('summary');
 		summary?.scrollIntoView({ block: 'start' });
@@ -91,7 +96,10 @@ export class CategoryNav {
 	private openFor(id: string): HTMLElement | null {
 		const target = id ? document.getElementById(id) : null;
 		const d = target?.closest<HTMLDetailsElement>('details[data-category]');
-		if (d) d.open = true;
+		if (d && !d.open) {
+			this.beforeOpen(d);
+			d.open = true;
+		}
 		return target;
 	}
 

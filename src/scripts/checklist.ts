@@ -3,6 +3,8 @@
  * (`lib/checklist-form.ts`): it restores the current assessment into the fields, hands
  * every change to `applyField`, saves what the model accepts, and shows a refused value's
  * message at the field. It also runs the assessment list, import and the 会员评家 calculator.
+ * The controls of a part not shown when the page opens are built when it is opened
+ * (`form-controls.ts`) and filled in from the assessment then.
  * All user text goes into the page through `.value` and `textContent`, never as HTML.
  */
 import { LIMITS, type Assessment, type Survey } from '../lib/assessment';
@@ -25,6 +27,7 @@ import { checkFileSize, parseResultFile, buildResultFile } from '../lib/result-f
 import type { Repaired } from '../lib/storage';
 import { importErrorText } from './import-errors';
 import { acceptDrops } from './dropzone';
+import { buildControls } from './form-controls';
 import { el, setData, setText, showMessage } from './dom';
 import { showSaveResult, showSaved } from './save-status';
 import { t, type StringKey } from '../i18n/client';
@@ -77,11 +80,30 @@ class ZzChecklist extends HTMLElement {
 		this.form.addEventListener('input', (e) => this.onInput(e));
 		this.form.addEventListener('change', (e) => this.onInput(e));
 		this.form.addEventListener('submit', (e) => e.preventDefault());
+		// A category or 添加佐证 / 添加说明 gets its controls as it opens: on the click on its
+		// summary (before it shows), or when the browser opens it (find-in-page). Printing gets
+		// every control, so the printed form shows every answer.
+		this.form.addEventListener(
+			'click',
+			(e) => {
+				const d = e.target instanceof Element ? e.target.closest('summary')?.parentElement : null;
+				if (d instanceof HTMLDetailsElement && !d.open) this.build(d, d);
+			},
+			true,
+		);
+		this.form.addEventListener(
+			'toggle',
+			(e) => {
+				if (e.target instanceof HTMLDetailsElement && e.target.open) this.build(e.target);
+			},
+			true,
+		);
+		window.addEventListener('beforeprint', () => this.build(this.form, 'all'));
 		this.setupManager();
 		this.setupNextYear();
 		this.setupSurveyApply();
 		this.setupSettingsReset();
-		this.nav = new CategoryNav(this);
+		this.nav = new CategoryNav(this, (d) => this.build(d, d));
 		this.nav.setup();
 		this.restore();
 		if (this.session.store.has(this.session.current.id))
@@ -138,17 +160,35 @@ class ZzChecklist extends HTMLElement {
 
 	/** Puts the current assessment's values into every field and clears field errors. */
 	private restore(): void {
+		this.fill(this.form.elements);
+		for (const hint of this.querySelectorAll<HTMLElement>('[data-rate-hint]')) hint.hidden = true;
+		this.renderManager();
+		this.refresh();
+	}
+
+	/** Puts the current assessment's values into these controls. */
+	private fill(controls: Iterable<Element>): void {
 		const { values, checked } = fieldValues(this.session.catalogue, this.a);
-		for (const control of this.form.elements) {
+		for (const control of controls) {
 			if (!isControl(control) || !control.name) continue;
 			if (isCheckable(control))
 				control.checked = (checked[control.name] ?? []).includes(control.value);
 			else if (control.name in values) control.value = values[control.name]!;
+			const field = fieldOf(control.name);
+			if (field?.kind === 'answer' && field.part === 'rate')
+				control.disabled = this.rateDisabled(field.criterion);
 			this.clearError(control);
 		}
-		for (const hint of this.querySelectorAll<HTMLElement>('[data-rate-hint]')) hint.hidden = true;
-		this.renderManager();
-		this.refresh();
+	}
+
+	/** Builds the controls of a part opening or open (see buildControls) and fills them in. */
+	private build(root: ParentNode, opening: HTMLDetailsElement | 'all' | null = null): void {
+		this.fill(buildControls(root, opening));
+	}
+
+	/** A rate is not typed while its criterion is 不适用. */
+	private rateDisabled(criterion: string): boolean {
+		return Boolean(this.a.answers[criterion]?.na);
 	}
 
 	/** Puts one criterion's level radios and 不适用 checkbox back as its answer now is. */
@@ -345,7 +385,7 @@ class ZzChecklist extends HTMLElement {
 				}
 				setText(out, text);
 				setData(out, 'level', !ans?.na && !invalid && level !== null ? String(level) : null);
-				if (rateInput) rateInput.disabled = Boolean(ans?.na);
+				if (rateInput) rateInput.disabled = this.rateDisabled(c.id);
 			}
 		}
 		for (const v of cat.vetoes) {

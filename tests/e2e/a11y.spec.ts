@@ -145,7 +145,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			const a1 = page.locator('#criterion-A1');
 			await a1.getByRole('radio', { name: /规范有效/ }).check();
 			// B1's category and A1's note are folded away until opened, as a person would.
-			await openAround(page, page.locator('#criterion-B1 input[type="radio"]').first());
+			await openAround(page, page.locator('#criterion-B1 [type="radio"]').first());
 			await page
 				.locator('#criterion-B1')
 				.getByRole('radio', { name: /基本落实/ })
@@ -391,7 +391,7 @@ test('the whole flow works with the keyboard alone, with a visible focus', async
 	// A category link, then the first criterion: Space picks 未开展, arrows move up to 规范有效.
 	await tabTo(page, 'a[href="#category-A"]');
 	await expectVisibleFocus(page, 'category link');
-	await tabTo(page, 'input[name="level-A1"]');
+	await tabTo(page, '[name="level-A1"]');
 	await expectVisibleFocus(page, 'level radio');
 	await page.keyboard.press('Space');
 	for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
@@ -402,7 +402,7 @@ test('the whole flow works with the keyboard alone, with a visible focus', async
 	await tabTo(page, '#criterion-A1 details[data-more="evidence"] > summary');
 	await expectVisibleFocus(page, '添加佐证');
 	await page.keyboard.press('Enter');
-	await tabTo(page, 'input[name="evidence-A1"]');
+	await tabTo(page, '[name="evidence-A1"]');
 	await expectVisibleFocus(page, 'evidence checkbox');
 	await page.keyboard.press('Space');
 	await tabTo(page, '#criterion-A1 details[data-more="note"] > summary');
@@ -413,7 +413,7 @@ test('the whole flow works with the keyboard alone, with a visible focus', async
 	await tabTo(page, '#criterion-A1 .criterion-guide a');
 	await expectVisibleFocus(page, 'guide link');
 	// The next criterion too, with the arrow keys only.
-	await tabTo(page, 'input[name="level-A2"]');
+	await tabTo(page, '[name="level-A2"]');
 	await page.keyboard.press('Space');
 	await page.keyboard.press('ArrowDown');
 	await page.keyboard.press('ArrowDown');

@@ -12,6 +12,7 @@ import { generateResultFiles } from '../../src/lib/generate';
 import { MAX_FILE_BYTES } from '../../src/lib/result-file';
 import strings from '../../src/i18n/zh-CN.json' with { type: 'json' };
 import {
+	buildAllControls,
 	builtHtml,
 	catalogue,
 	downloadText,
@@ -68,7 +69,7 @@ test.describe('Content Security Policy', () => {
 		// Checklist: import, answer, note, calculator.
 		await importOnChecklist(page, seedPath);
 		// C1's category and note are folded away until opened, as a person would.
-		await openAround(page, page.locator('#criterion-C1 textarea'));
+		await openAround(page, page.locator('#criterion-C1 [name="note-C1"]'));
 		await page
 			.locator('#criterion-C1')
 			.getByRole('radio', { name: /规范有效/ })
@@ -381,7 +382,7 @@ test('a full storage quota is reported in Chinese, the saved copy kept, and savi
 	});
 	expect(fillers.quotaHit).toBe(true);
 
-	await openAround(page, page.locator('#criterion-B2 input[type="radio"]').first());
+	await openAround(page, page.locator('#criterion-B2 [type="radio"]').first());
 	await page
 		.locator('#criterion-B2')
 		.getByRole('radio', { name: /规范有效/ })
@@ -410,8 +411,10 @@ test('a full storage quota is reported in Chinese, the saved copy kept, and savi
 	expect(answers['B3']?.level).toBe(2);
 	// And it survives a reload.
 	await page.reload();
-	// Category B is folded again after a reload: read the radio itself.
-	await expect(page.locator('#criterion-B2 input[name="level-B2"][value="3"]')).toBeChecked();
+	// Category B is folded again after a reload: open it and read the radio.
+	const b2 = page.locator('#criterion-B2 [name="level-B2"][value="3"]');
+	await openAround(page, b2);
+	await expect(b2).toBeChecked();
 	await expect(page.getByLabel(strings['profile.unitName'])).toHaveValue('配额测试单位');
 });
 
@@ -458,7 +461,7 @@ test('markup typed into every text field stays literal text everywhere, and no s
 	const reasons: Record<string, string> = {};
 	for (const c of catalogue.criteria) {
 		const box = page.locator(`#criterion-${c.id}`);
-		await openAround(page, box.locator('textarea[name^="note-"]'));
+		await openAround(page, box.locator('[name^="note-"]'));
 		if (c.allowNotApplicable !== false) {
 			await box.getByRole('checkbox', { name: strings['criterion.na'] }).check();
 			reasons[c.id] = payload(`原因${c.id}`);
@@ -488,6 +491,7 @@ test('markup typed into every text field stays literal text everywhere, and no s
 			exact: true,
 		}),
 	).toHaveValue(notes[catalogue.criteria[0]!.id]!);
+	await buildAllControls(page);
 	const restored = await page.evaluate(
 		(ids) =>
 			ids.map((id) => {

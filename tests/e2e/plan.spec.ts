@@ -279,7 +279,7 @@ test('the loop: score → plan → progress → next year shows which tasks were
 	await expect(page.locator('[data-messages]')).toContainText('已为 2027 年开始“2027 年度自评”');
 	await expect(page.getByLabel('当前评估')).toHaveValue(/.+/);
 	// Re-rate A1: now 规范有效.
-	await page.locator('input[name="level-A1"][value="3"]').check();
+	await page.locator('[name="level-A1"][value="3"]').check();
 	await expect(page.locator('[data-save-status]')).toContainText('已保存');
 
 	await openPlan(page);
@@ -408,11 +408,11 @@ test('ledger: the tick is the 有; 不适用, place and date kept; binder index 
 
 	// The same tick on the checklist, and the count per criterion.
 	await page.goto('/assess/');
-	await expect(page.locator('input[name="evidence-A1"][value="0"]')).toBeChecked();
+	await expect(page.locator('[name="evidence-A1"][value="0"]')).toBeChecked();
 	await expect(page.locator('[data-evidence-count="A1"]')).toHaveText(
 		`（在册 1 / ${a1.evidence.length - 1}）`,
 	);
-	await page.locator('input[name="evidence-A1"][value="2"]').check();
+	await page.locator('[name="evidence-A1"][value="2"]').check();
 	await expect(page.locator('[data-evidence-count="A1"]')).toHaveText(
 		`（在册 2 / ${a1.evidence.length - 1}）`,
 	);

@@ -612,7 +612,7 @@ test.describe('markup typed as text', () => {
 		await page.getByLabel('单位名称').fill(name);
 		await openManager(page);
 		await page.getByLabel('评估名称').fill(`<i>${name}</i>`);
-		await page.locator('#criterion-A1 input[name="level-A1"][value="2"]').check();
+		await page.locator('#criterion-A1 [name="level-A1"][value="2"]').check();
 		await openAround(page, page.locator('#note-A1'));
 		await page.locator('#criterion-A1').getByRole('textbox', { name: '情况说明' }).fill(note);
 		await page.reload();
@@ -719,7 +719,7 @@ test.describe('results where users look (issue 14)', () => {
 		expect(Object.keys(await storageSnapshot(page)).filter((k) => k.includes('.a.'))).toEqual([]);
 		// The first value entered saves it, and the results then show figures.
 		await page.getByLabel('单位名称').fill('红星机械厂');
-		await page.locator('#criterion-A1 input[name="level-A1"][value="2"]').check();
+		await page.locator('#criterion-A1 [name="level-A1"][value="2"]').check();
 		await expect(page.locator('[data-save-status]')).toContainText('已保存');
 		await page.goto('/assess/results/');
 		await expect(page.getByRole('heading', { name: '总体结果' })).toBeVisible();

@@ -480,8 +480,21 @@ export async function openChecklist(page: Page): Promise<void> {
 	await checklistReady(page);
 }
 
+/**
+ * Has the checklist build every control, as it does for printing: the controls of a closed
+ * category or 添加佐证 / 添加说明 are otherwise built only when it is opened.
+ */
+export async function buildAllControls(page: Page): Promise<void> {
+	await page.evaluate(() => {
+		window.dispatchEvent(new Event('beforeprint'));
+		window.dispatchEvent(new Event('afterprint'));
+	});
+	await expect(page.locator('zz-control')).toHaveCount(0);
+}
+
 /** What the form shows for every criterion, read in one go. */
-export function formState(page: Page) {
+export async function formState(page: Page) {
+	await buildAllControls(page);
 	return page.evaluate(
 		(ids) => {
 			const out: Record<
@@ -558,17 +571,17 @@ export async function answerPlan(page: Page, plan: Plan): Promise<void> {
 		const b = page.locator(`#criterion-${id}`);
 		const c = criterionById(id);
 		if (a.na) {
-			await tick(b.locator('input[data-na]'));
+			await tick(b.locator('[data-na]'));
 			if (a.naReason) await b.getByLabel('不适用的原因').fill(a.naReason);
 		} else if (c.rate && a.rate !== undefined) {
-			const rate = b.locator('input[type="number"]');
+			const rate = b.locator('[type="number"]');
 			await openAround(page, rate);
 			await rate.fill(String(a.rate));
 		} else if (a.level !== undefined)
-			await tick(b.locator(`input[name="level-${id}"][value="${a.level}"]`));
-		for (const j of a.evidence ?? []) await tick(b.locator(`input[name="evidence-${id}"]`).nth(j));
+			await tick(b.locator(`[name="level-${id}"][value="${a.level}"]`));
+		for (const j of a.evidence ?? []) await tick(b.locator(`[name="evidence-${id}"]`).nth(j));
 		if (a.note) {
-			const note = b.locator('textarea');
+			const note = b.locator('[name^="note-"]');
 			await openAround(page, note);
 			await note.fill(a.note);
 		}
