@@ -5,6 +5,7 @@ import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { serviceWorkerIntegration } from './src/integrations/service-worker.ts';
 import { computeBuildId } from './src/integrations/build-id.ts';
 import { docxTypeIntegration } from './src/integrations/docx-type.ts';
+import { stringsSubsetIntegration } from './src/integrations/strings-subset.ts';
 
 const buildId = computeBuildId(process.cwd());
 
@@ -16,6 +17,8 @@ export default defineConfig({
 	compressHTML: true,
 	integrations: [
 		mdx(),
+		// Before the search index and the service worker read the built pages.
+		stringsSubsetIntegration(),
 		pagefindIntegration(),
 		serviceWorkerIntegration(buildId),
 		docxTypeIntegration(),

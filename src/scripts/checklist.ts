@@ -140,10 +140,16 @@ class ZzChecklist extends HTMLElement {
 				vetoes: 'veto.title',
 				eligibility: 'eligibility.title',
 			};
-			const exact = `${head}.${key ?? ''}`;
 			if (key && (head === 'profile' || head === 'survey' || head === 'settings')) {
-				const k = exact as StringKey;
-				return t(k) === k ? exact : t(k);
+				// Written out per group, so the page keeps these strings (strings-subset.ts).
+				const k = (
+					head === 'profile'
+						? `profile.${key}`
+						: head === 'survey'
+							? `survey.${key}`
+							: `settings.${key}`
+				) as StringKey;
+				return t(k) === k ? k : t(k);
 			}
 			const k = known[path];
 			return k ? t(k) : t('form.field.other');

@@ -3,6 +3,7 @@
  * phone screen, and the shared navigation (menu, skip link, guide pages, 404) works.
  */
 import { test, type Page } from '@playwright/test';
+import strings from '../../src/i18n/zh-CN.json' with { type: 'json' };
 import {
 	builtPages,
 	canvasDrawn,
@@ -129,6 +130,15 @@ test.describe('every page, on a phone screen (360×740)', () => {
 				if (path === '/compare/') await expect(page.locator('[data-has-entries]')).toBeVisible();
 				await fits(path);
 				await csp(path);
+				// Each page carries only the strings its scripts use (strings-subset.ts): none shows a
+				// key in place of its Chinese text.
+				const shown = await page.locator('body').innerText();
+				expect(
+					Object.keys(strings).filter((k) =>
+						new RegExp(`(?<![\\w.])${k.replace(/\./g, '\\.')}(?![\\w.])`).test(shown),
+					),
+					path,
+				).toEqual([]);
 				const hrefs = await page
 					.locator('a[href]')
 					.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
