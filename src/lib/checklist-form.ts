@@ -22,6 +22,7 @@
  */
 import type { Catalogue } from './catalogue-schema';
 import { surveyFieldError } from './survey';
+import { criterionStatus } from './scoring';
 import {
 	AnswerSchema,
 	AssessmentFieldsSchema,
@@ -441,4 +442,18 @@ export function fractionSuggestion(text: string): number | null {
 	const n = Number(trimmed);
 	if (!(n > 0 && n <= 1)) return null;
 	return Math.round(n * 1000) / 10;
+}
+
+/**
+ * The category the checklist opens on: the first, in catalogue order, with a criterion still
+ * to answer; null when every criterion is answered or 不适用 (the folded categories then read
+ * as an overview).
+ */
+export function firstCategoryToAnswer(catalogue: Catalogue, a: Assessment): string | null {
+	const noSurvey = a.survey.held === false;
+	const toAnswer = (k: string) =>
+		catalogue.criteria.some(
+			(c) => c.category === k && criterionStatus(c, a.answers[c.id], noSurvey) === 'unanswered',
+		);
+	return catalogue.categories.find((k) => toAnswer(k.id))?.id ?? null;
 }

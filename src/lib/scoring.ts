@@ -163,6 +163,19 @@ export function effectiveLevel(
 	return answer.level;
 }
 
+/**
+ * Whether a criterion is answered, 不适用 or not yet answered. With `noSurvey`, a
+ * `fromSurvey` criterion is answered (at level 0) whatever was entered.
+ */
+export function criterionStatus(
+	criterion: Criterion,
+	answer: Answer | undefined,
+	noSurvey = false,
+): CriterionStatus {
+	if (isNa(criterion, answer) && !(noSurvey && criterion.fromSurvey)) return 'na';
+	return effectiveLevel(criterion, answer, noSurvey) === null ? 'unanswered' : 'answered';
+}
+
 /** Rounds to one decimal, the precision every figure is shown in. */
 export function round1(n: number): number {
 	return Math.round(n * 10) / 10;
@@ -212,9 +225,8 @@ export function scoreAssessment(catalogue: Catalogue, assessment: Assessment): S
 
 	const criteria: CriterionScore[] = catalogue.criteria.map((c) => {
 		const answer = assessment.answers[c.id];
-		const na = isNa(c, answer) && !(noSurvey && c.fromSurvey);
-		const level = na ? null : effectiveLevel(c, answer, noSurvey);
-		const status: CriterionStatus = na ? 'na' : level === null ? 'unanswered' : 'answered';
+		const status = criterionStatus(c, answer, noSurvey);
+		const level = status === 'na' ? null : effectiveLevel(c, answer, noSurvey);
 		const earned = level === null ? 0 : c.points * fractions[level];
 		return {
 			id: c.id,

@@ -26,7 +26,7 @@ export class CategoryNav {
 		private readonly beforeOpen: (d: HTMLDetailsElement) => void = () => {},
 	) {
 		this.categories = [...root.querySelectorAll<HTMLDetailsElement>('details[data-category]')];
-		this.current = this.categories.find((d) => d.open) ?? this.categories[0];
+		this.current = this.categories.find((d) => d.open);
 	}
 
 	setup(): void {
@@ -58,11 +58,11 @@ export class CategoryNav {
 
 	private render(): void {
 		const d = this.current;
-		if (!d) return;
-		const id = d.dataset['category'] ?? '';
-		const p = this.progress.get(id) ?? { answered: 0, total: Number(d.dataset['total'] ?? 0) };
 		const now = this.root.querySelector<HTMLElement>('[data-category-now]');
-		if (now)
+		if (now && !d) setText(now, t('checklist.allFolded'));
+		else if (now && d) {
+			const id = d.dataset['category'] ?? '';
+			const p = this.progress.get(id) ?? { answered: 0, total: Number(d.dataset['total'] ?? 0) };
 			setText(
 				now,
 				t('checklist.category', {
@@ -72,7 +72,9 @@ export class CategoryNav {
 					total: p.total,
 				}),
 			);
-		const i = this.categories.indexOf(d);
+		}
+		// With none open yet, 下一类 opens the first category.
+		const i = d ? this.categories.indexOf(d) : -1;
 		for (const button of this.root.querySelectorAll<HTMLButtonElement>('[data-category-step]')) {
 			const to = i + Number(button.dataset['categoryStep']);
 			const disabled = to < 0 || to >= this.categories.length;
@@ -82,7 +84,7 @@ export class CategoryNav {
 
 	/** Opens the previous or next category and brings its heading into view, focused. */
 	private step(by: number): void {
-		const i = this.current ? this.categories.indexOf(this.current) : 0;
+		const i = this.current ? this.categories.indexOf(this.current) : -1;
 		const next = this.categories[i + by];
 		if (!next) return;
 		this.beforeOpen(next);

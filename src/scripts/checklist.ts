@@ -14,6 +14,7 @@ import {
 	clipText,
 	fieldOf,
 	fieldValues,
+	firstCategoryToAnswer,
 	fractionSuggestion,
 	savedValue,
 	type Field,
@@ -28,7 +29,7 @@ import type { Repaired } from '../lib/storage';
 import { importErrorText } from './import-errors';
 import { acceptDrops } from './dropzone';
 import { buildControls } from './form-controls';
-import { el, setData, setText, showMessage } from './dom';
+import { el, nextTask, setData, setText, showMessage } from './dom';
 import { showSaveResult, showSaved } from './save-status';
 import { t, type StringKey } from '../i18n/client';
 import { Session, download, fileStem, nameLabels, newId, readCatalogue } from './session';
@@ -105,9 +106,35 @@ class ZzChecklist extends HTMLElement {
 		this.setupSettingsReset();
 		this.nav = new CategoryNav(this, (d) => this.build(d, d));
 		this.nav.setup();
-		this.restore();
-		if (this.session.store.has(this.session.current.id))
-			this.showSaved(this.session.current.updatedAt);
+		// The answers go into the form at once; what is worked out from them (scores, progress,
+		// levels) and the 已保存 time follow in tasks of their own, so that opening the page
+		// never holds the browser for one long stretch (a reader's click in between is handled
+		// and drawn as usual; the later redraw shows the same).
+		this.fill(this.form.elements);
+		this.renderManager();
+		this.openWhereToContinue();
+		void nextTask()
+			.then(() => {
+				this.refresh();
+				return nextTask();
+			})
+			.then(() => {
+				if (this.session.store.has(this.session.current.id))
+					this.showSaved(this.session.current.updatedAt);
+			});
+	}
+
+	/**
+	 * Opens the first category with something left to answer (A on a new assessment), unless
+	 * the address already opened one; with everything answered all stay folded, an overview.
+	 */
+	private openWhereToContinue(): void {
+		if (this.querySelector('details[data-category][open]')) return;
+		const id = firstCategoryToAnswer(this.session.catalogue, this.a);
+		const d = id ? this.querySelector<HTMLDetailsElement>(`details[data-category="${id}"]`) : null;
+		if (!d) return;
+		this.build(d, d);
+		d.open = true;
 	}
 
 	private get a(): Assessment {
@@ -189,7 +216,8 @@ class ZzChecklist extends HTMLElement {
 
 	/** Builds the controls of a part opening or open (see buildControls) and fills them in. */
 	private build(root: ParentNode, opening: HTMLDetailsElement | 'all' | null = null): void {
-		this.fill(buildControls(root, opening));
+		const built = buildControls(root, opening);
+		if (built.length) this.fill(built);
 	}
 
 	/** A rate is not typed while its criterion is 不适用. */
@@ -339,6 +367,7 @@ class ZzChecklist extends HTMLElement {
 				);
 		}
 		this.nav.update(progress);
+		let opened = false;
 		for (const c of cat.criteria) {
 			const box = this.querySelector<HTMLElement>(`#criterion-${c.id}`);
 			if (!box) continue;
@@ -366,9 +395,9 @@ class ZzChecklist extends HTMLElement {
 				);
 			// Evidence and note open by themselves once used (never closed for the user).
 			const evidence = box.querySelector<HTMLDetailsElement>('details[data-more="evidence"]');
-			if (evidence && ticked && !evidence.open) evidence.open = true;
+			if (evidence && ticked && !evidence.open) opened = evidence.open = true;
 			const note = box.querySelector<HTMLDetailsElement>('details[data-more="note"]');
-			if (note && ans?.note && !note.open) note.open = true;
+			if (note && ans?.note && !note.open) opened = note.open = true;
 			const reason = box.querySelector<HTMLElement>('[data-na-reason]');
 			if (reason) reason.hidden = !ans?.na;
 			if (c.rate) {
@@ -406,6 +435,8 @@ class ZzChecklist extends HTMLElement {
 						: t('veto.derivedOff');
 			if (el) setText(el, t('veto.derived', { criterion: v.derivedFrom.criterion, state }));
 		}
+		// What just opened by itself gets its controls now, in one go, not one event at a time.
+		if (opened) this.build(this.form);
 		const parentField = this.querySelector<HTMLElement>('[data-parent-field]');
 		if (parentField) parentField.hidden = this.a.profile.scope !== 'subunit';
 		this.refreshSurvey(this.a.survey);

@@ -64,6 +64,16 @@ export function dateField(value: string, placeholder: string): HTMLInputElement 
 }
 
 /**
+ * Resolves in a task of its own, after the browser has had the chance to handle input and
+ * draw: with `scheduler.yield()` where the browser has it, otherwise after `setTimeout(0)`.
+ */
+export function nextTask(): Promise<void> {
+	const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+	if (scheduler?.yield) return scheduler.yield();
+	return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
  * Runs `fn` when the browser is next idle (after it has drawn what changed), or within
  * `timeout` ms at the latest; where there is no requestIdleCallback, after a short delay.
  */

@@ -20,6 +20,7 @@ import {
 	type Criterion,
 	type Plan,
 	type PlannedAnswer,
+	uniformPlan,
 } from './support';
 import { shot } from './shots';
 
@@ -769,6 +770,45 @@ test.describe('a folded category builds its controls when opened', () => {
 		await expect(page.locator('zz-control')).toHaveCount(0);
 		await expect(levelRadio(page, f1.id, '2')).toBeChecked();
 		await expect(levelRadio(page, e1.id, '3')).toBeChecked();
+	});
+});
+
+test.describe('where the checklist opens', () => {
+	test('a new assessment opens at A; one with answers opens at its first category with something left; a finished one is an overview of folded categories', async ({
+		page,
+	}) => {
+		await openChecklist(page);
+		await expect(page.locator('details[data-category][open]')).toHaveCount(1);
+		await expect(page.locator('#category-A')).toHaveAttribute('open', '');
+
+		const inC = catalogue.criteria.find((c) => c.category === 'C')!;
+		const partial = uniformPlan(2);
+		delete partial[inC.id];
+		await seed(page, [makeAssessment('partial-1', '做到一半', partial)], '/assess/');
+		await checklistReady(page);
+		await expect(page.locator('details[data-category][open]')).toHaveCount(1);
+		await expect(page.locator('#category-C')).toHaveAttribute('open', '');
+		await expect(box(page, inC.id).getByRole('radio', { checked: true })).toHaveCount(0);
+
+		await seed(page, [makeAssessment('done-1', '全部评完', uniformPlan(2))], '/assess/');
+		await checklistReady(page);
+		await expect(page.locator('[data-progress-overall]')).toHaveText(
+			`总体进度：已评 ${catalogue.criteria.length} / ${catalogue.criteria.length} 项`,
+		);
+		await expect(page.locator('details[data-category][open]')).toHaveCount(0);
+		await expect(page.locator('[data-category-now]')).toHaveText(
+			'各类都已收起，点开一类查看或修改',
+		);
+		// Each fold says how far its category is.
+		await expect(page.locator('[data-category-progress="B"]')).toContainText('已评');
+		await expect(page.getByRole('button', { name: '上一类' })).toBeDisabled();
+		await page.getByRole('button', { name: '下一类' }).click();
+		await expect(page.locator('#category-A')).toHaveAttribute('open', '');
+		const a1 = catalogue.criteria[0]!;
+		await expect(levelRadio(page, a1.id, '2')).toBeChecked();
+		await expect(page.locator('[data-category-now]')).toContainText(
+			`A. ${catalogue.categories[0]!.title}`,
+		);
 	});
 });
 

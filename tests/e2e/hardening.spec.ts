@@ -485,12 +485,13 @@ test('markup typed into every text field stays literal text everywhere, and no s
 	await expect(page.getByLabel(strings['assess.current']).locator('option:checked')).toHaveText(
 		name,
 	);
-	// Every note and reason field, read in one round trip (by their labels' targets).
-	await expect(
-		page.locator(`#criterion-${catalogue.criteria[0]!.id}`).getByLabel(strings['criterion.note'], {
-			exact: true,
-		}),
-	).toHaveValue(notes[catalogue.criteria[0]!.id]!);
+	// Every note and reason field, read in one round trip (by their labels' targets); all is
+	// answered, so every category is folded: the first note is opened as a person would.
+	const firstNote = page
+		.locator(`#criterion-${catalogue.criteria[0]!.id}`)
+		.getByLabel(strings['criterion.note'], { exact: true });
+	await openAround(page, page.locator(`#criterion-${catalogue.criteria[0]!.id} [name^="note-"]`));
+	await expect(firstNote).toHaveValue(notes[catalogue.criteria[0]!.id]!);
 	await buildAllControls(page);
 	const restored = await page.evaluate(
 		(ids) =>

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import {
 	catalogue,
 	criterionById,
+	openAround,
 	makeAssessment,
 	openManager,
 	parseCsv,
@@ -278,8 +279,10 @@ test('the loop: score → plan → progress → next year shows which tasks were
 	await dialog.getByRole('button', { name: '开始新一年的评估' }).click();
 	await expect(page.locator('[data-messages]')).toContainText('已为 2027 年开始“2027 年度自评”');
 	await expect(page.getByLabel('当前评估')).toHaveValue(/.+/);
-	// Re-rate A1: now 规范有效.
-	await page.locator('[name="level-A1"][value="3"]').check();
+	// Re-rate A1 (every category is folded: the copy is fully answered): now 规范有效.
+	const a1Top = page.locator('[name="level-A1"][value="3"]');
+	await openAround(page, a1Top);
+	await a1Top.check();
 	await expect(page.locator('[data-save-status]')).toContainText('已保存');
 
 	await openPlan(page);
@@ -408,6 +411,7 @@ test('ledger: the tick is the 有; 不适用, place and date kept; binder index 
 
 	// The same tick on the checklist, and the count per criterion.
 	await page.goto('/assess/');
+	await openAround(page, page.locator('[name="evidence-A1"][value="0"]'));
 	await expect(page.locator('[name="evidence-A1"][value="0"]')).toBeChecked();
 	await expect(page.locator('[data-evidence-count="A1"]')).toHaveText(
 		`（在册 1 / ${a1.evidence.length - 1}）`,

@@ -8,6 +8,7 @@ import {
 	fieldName,
 	fieldOf,
 	fieldValues,
+	firstCategoryToAnswer,
 	fractionSuggestion,
 	savedValue,
 	type Field,
@@ -15,7 +16,7 @@ import {
 } from '../../src/lib/checklist-form';
 import { AssessmentStore } from '../../src/lib/storage';
 import { scoreAssessment } from '../../src/lib/scoring';
-import { FakeStorage, NOW, blankAssessment, realCatalogue } from './helpers';
+import { FakeStorage, NOW, answer, assessmentAt, blankAssessment, realCatalogue } from './helpers';
 
 const cat = realCatalogue();
 const rateId = cat.criteria.find((c) => c.rate)!.id;
@@ -436,5 +437,41 @@ describe('fractionSuggestion', () => {
 		['abc', null],
 	])('%j → %j', (text, expected) => {
 		expect(fractionSuggestion(text)).toBe(expected);
+	});
+});
+
+describe('firstCategoryToAnswer: where the checklist opens', () => {
+	const inB = cat.criteria.find((c) => c.category === 'B')!.id;
+	const inC = cat.criteria.find((c) => c.category === 'C')!.id;
+	const allAnswered = assessmentAt(cat, 2);
+	const survey = cat.criteria.find((c) => c.fromSurvey)!;
+	it.each([
+		['nothing answered: the first category', blankAssessment(cat), 'A'],
+		['all answered: none, the folds are an overview', allAnswered, null],
+		['one criterion of B left: B', assessmentAt(cat, 2, { [inB]: answer({}) }), 'B'],
+		[
+			'B left only as 不适用 and C unanswered: C',
+			assessmentAt(cat, 2, { [inB]: answer({ na: true }), [inC]: answer({}) }),
+			'C',
+		],
+		[
+			'a 会员评家 criterion left empty in a year without 会员评家 counts as answered',
+			assessmentAt(
+				cat,
+				2,
+				{ [survey.id]: answer({}) },
+				{
+					survey: { ...allAnswered.survey, held: false },
+				},
+			),
+			null,
+		],
+		[
+			'a 会员评家 criterion left empty in a year with it is still to answer',
+			assessmentAt(cat, 2, { [survey.id]: answer({}) }),
+			survey.category,
+		],
+	])('%s', (_, a, expected) => {
+		expect(firstCategoryToAnswer(cat, a)).toBe(expected);
 	});
 });
