@@ -273,6 +273,14 @@ if (want('js')) {
 		level: 9,
 	}).length;
 	record('js', 'guide page HTML (gzip)', kb(guideHtml), '≤ 14.0 KB');
+	// The checklist page: every criterion's text, its controls as placeholders, and only the
+	// strings its scripts use (strings-subset.ts); raw bytes are what the browser decodes.
+	const checklistHtml = readFileSync(join(dist, 'assess/index.html'));
+	record(
+		'js',
+		'checklist page HTML: raw / gzip',
+		`${kb(checklistHtml.length)} / ${kb(gzipSync(checklistHtml, { level: 9 }).length)}`,
+	);
 	const css = walk(join(dist, '_astro'))
 		.filter((f) => f.endsWith('.css'))
 		.reduce((s, f) => s + gz(f), 0);
