@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 /** pagefind ships UI bundles we do not use; they are not precached. */
 const SKIP = /^pagefind\/(pagefind-(ui|modular-ui|component-ui)\.(js|css)|pagefind-highlight\.js)$/;
 
-function files(dir: string): string[] {
+/** Every file under `dir`, as sorted paths relative to it with `/` separators. */
+export function files(dir: string): string[] {
 	const out: string[] = [];
 	const walk = (d: string) => {
 		for (const name of readdirSync(d)) {

@@ -12,9 +12,10 @@
  * under-keeping would show a key instead of Chinese, so the rule errs towards keeping.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { files } from './service-worker.ts';
 
 /** After a key's prefix, the characters that show code completing it: a template or a `+`. */
 const COMPLETED = /^(\$\{|`\s*\+|"\s*\+|'\s*\+)/;
@@ -24,27 +25,29 @@ const COMPLETED = /^(\$\{|`\s*\+|"\s*\+|'\s*\+)/;
  * it ending in a dot appears followed by code completing it (a template hole or a `+`).
  */
 export function usedKeys(keys: readonly string[], code: string): Set<string> {
-	const completedPrefixes = new Set<string>();
-	for (const key of keys) {
-		for (let dot = key.indexOf('.'); dot !== -1; dot = key.indexOf('.', dot + 1)) {
-			const prefix = key.slice(0, dot + 1);
-			if (completedPrefixes.has(prefix)) continue;
-			for (let at = code.indexOf(prefix); at !== -1; at = code.indexOf(prefix, at + 1))
-				if (COMPLETED.test(code.slice(at + prefix.length, at + prefix.length + 3))) {
-					completedPrefixes.add(prefix);
-					break;
-				}
+	// Whether code completes a prefix, found once per prefix (many keys share one).
+	const completes = new Map<string, boolean>();
+	const completed = (prefix: string): boolean => {
+		let found = completes.get(prefix);
+		if (found === undefined) {
+			found = false;
+			for (let at = code.indexOf(prefix); at !== -1 && !found; at = code.indexOf(prefix, at + 1))
+				found = COMPLETED.test(code.slice(at + prefix.length, at + prefix.length + 3));
+			completes.set(prefix, found);
 		}
-	}
+		return found;
+	};
 	const used = new Set<string>();
 	for (const key of keys) {
-		if (code.includes(key)) used.add(key);
-		else
-			for (let dot = key.indexOf('.'); dot !== -1; dot = key.indexOf('.', dot + 1))
-				if (completedPrefixes.has(key.slice(0, dot + 1))) {
-					used.add(key);
-					break;
-				}
+		if (code.includes(key)) {
+			used.add(key);
+			continue;
+		}
+		for (let dot = key.indexOf('.'); dot !== -1; dot = key.indexOf('.', dot + 1))
+			if (completed(key.slice(0, dot + 1))) {
+				used.add(key);
+				break;
+			}
 	}
 	return used;
 }
@@ -83,16 +86,6 @@ function pageCode(html: string, outDir: string): string {
 	return parts.join('\n');
 }
 
-function htmlFiles(dir: string): string[] {
-	const out: string[] = [];
-	for (const name of readdirSync(dir)) {
-		const p = join(dir, name);
-		if (statSync(p).isDirectory()) out.push(...htmlFiles(p));
-		else if (name.endsWith('.html')) out.push(p);
-	}
-	return out;
-}
-
 export function stringsSubsetIntegration(): AstroIntegration {
 	return {
 		name: 'local:strings-subset',
@@ -101,7 +94,9 @@ export function stringsSubsetIntegration(): AstroIntegration {
 				const outDir = fileURLToPath(dir);
 				let before = 0;
 				let after = 0;
-				for (const file of htmlFiles(outDir)) {
+				for (const file of files(outDir)
+					.filter((f) => f.endsWith('.html'))
+					.map((f) => join(outDir, f))) {
 					const html = readFileSync(file, 'utf8');
 					const block = BLOCK.exec(html);
 					if (!block) continue;
