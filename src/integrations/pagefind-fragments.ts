@@ -13,6 +13,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parsePageSummaries, type PageSummary } from '../lib/search-pages.ts';
 import { PagefindLayoutError, unwrap, wrap } from './pagefind-chunks.ts';
 
 /** One anchor of a fragment, as pagefind writes it. */
@@ -76,27 +77,33 @@ export async function minifyWorker(bundleDir: string): Promise<{ before: number;
 	return { before: code.length, after: out.code.length };
 }
 
-/** The file, beside pagefind's own, that maps each page's hash to its title. */
-export const TITLES_FILE = 'titles.json';
+/** The file, beside pagefind's own, that maps each page's hash to its summary. */
+export const PAGES_FILE = 'pages.json';
 
 /**
- * Each page's title by its pagefind hash (the fragment's name), read from the fragments and
- * written to `bundleDir/titles.json`. A first search fetches it (≈ 2 KB) so that a page named
- * for the query can be put first before any fragment is loaded (see src/lib/search-order.ts).
+ * Each page's summary (title, address, kind) by its pagefind hash (the fragment's name),
+ * read from the fragments and written to `bundleDir/pages.json`. A first search fetches it
+ * (≈ 1.5 KB) so that results are listed before any fragment is loaded, and a page named for
+ * the query comes first (see src/lib/search-pages.ts and src/lib/search-order.ts).
  */
-export function writePageTitles(bundleDir: string): { pages: number; bytes: number } {
+export function writePageSummaries(bundleDir: string): { pages: number; bytes: number } {
 	const dir = join(bundleDir, 'fragment');
-	const titles: Record<string, string> = {};
+	const pages: Record<string, PageSummary> = {};
 	for (const name of readdirSync(dir)) {
 		if (!name.endsWith('.pf_fragment')) continue;
 		const fragment = JSON.parse(
 			new TextDecoder().decode(unwrap(readFileSync(join(dir, name)), name)),
-		) as { meta?: { title?: unknown } };
-		const title = fragment.meta?.title;
-		if (typeof title === 'string' && title.trim())
-			titles[name.slice(0, -'.pf_fragment'.length)] = title.trim();
+		) as { url?: unknown; meta?: { title?: unknown }; filters?: { type?: unknown } };
+		const summary = parsePageSummaries({
+			page: {
+				title: fragment.meta?.title,
+				url: fragment.url,
+				type: Array.isArray(fragment.filters?.type) ? fragment.filters.type[0] : undefined,
+			},
+		})['page'];
+		if (summary) pages[name.slice(0, -'.pf_fragment'.length)] = summary;
 	}
-	const text = JSON.stringify(titles);
-	writeFileSync(join(bundleDir, TITLES_FILE), text);
-	return { pages: Object.keys(titles).length, bytes: Buffer.byteLength(text) };
+	const text = JSON.stringify(pages);
+	writeFileSync(join(bundleDir, PAGES_FILE), text);
+	return { pages: Object.keys(pages).length, bytes: Buffer.byteLength(text) };
 }

@@ -8,7 +8,8 @@ import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rechunkPagefindBundle } from './pagefind-chunks.ts';
-import { minifyWorker, trimFragments, writePageTitles } from './pagefind-fragments.ts';
+import { minifyWorker, trimFragments, writePageSummaries } from './pagefind-fragments.ts';
+import { recompressBundle } from './pagefind-recompress.ts';
 
 /** The integration: index, write, then re-split the word index. */
 export function pagefindIntegration(): AstroIntegration {
@@ -42,11 +43,17 @@ export function pagefindIntegration(): AstroIntegration {
 					// Smaller page fragments and worker script (see pagefind-fragments.ts).
 					const f = trimFragments(bundle);
 					const w = await minifyWorker(bundle);
-					const titles = writePageTitles(bundle);
+					const pages = writePageSummaries(bundle);
 					logger.info(
 						`Search fragments: ${f.files} trimmed from ${(f.before / 1024).toFixed(1)} to ${(f.after / 1024).toFixed(1)} KB; worker minified from ${(w.before / 1024).toFixed(1)} to ${(w.after / 1024).toFixed(1)} KB.`,
 					);
-					logger.info(`Page titles for search: ${titles.pages} pages, ${titles.bytes} bytes.`);
+					logger.info(`Page summaries for search: ${pages.pages} pages, ${pages.bytes} bytes.`);
+					// Last: every data file as written above, compressed harder (see pagefind-recompress.ts).
+					const zipped = performance.now();
+					const z = await recompressBundle(bundle);
+					logger.info(
+						`Search data recompressed with zopfli: ${z.smaller} of ${z.files} files smaller, ${(z.before / 1024).toFixed(1)} → ${(z.after / 1024).toFixed(1)} KB, in ${((performance.now() - zipped) / 1000).toFixed(1)} s.`,
+					);
 				} finally {
 					await pagefind.close();
 				}

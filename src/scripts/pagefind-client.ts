@@ -1,5 +1,6 @@
 /** Loads the pagefind runtime from the built site, once, and runs queries in the site's order. */
 import { phraseFirst, titleFirst, wantsPhrase } from '../lib/search-order';
+import { parsePageSummaries, titlesOf, type PageSummaries } from '../lib/search-pages';
 
 export interface PagefindSubResult {
 	title: string;
@@ -136,16 +137,18 @@ export interface FoundPages {
 	results: PagefindResult[];
 	/** Results of the query per page kind, for the tabs (before any kind is chosen). */
 	counts: Record<string, number>;
+	/** Title, address and kind of each page by hash, to list results before their text loads. */
+	pages: PageSummaries;
 }
 
-let titles: Promise<Record<string, string>> | undefined;
+let summaries: Promise<PageSummaries> | undefined;
 
-/** Each page's title by its pagefind hash (written at build, see pagefind-fragments.ts); {} if missing. */
-function pageTitles(base: string): Promise<Record<string, string>> {
-	titles ??= fetch(`${base}pagefind/titles.json`)
-		.then((r) => (r.ok ? (r.json() as Promise<Record<string, string>>) : {}))
+/** Each page's summary by its pagefind hash (written at build, see pagefind-fragments.ts); {} if missing. */
+function pageSummaries(base: string): Promise<PageSummaries> {
+	summaries ??= fetch(`${base}pagefind/pages.json`)
+		.then(async (r) => (r.ok ? parsePageSummaries(await r.json()) : {}))
 		.catch(() => ({}));
-	return titles;
+	return summaries;
 }
 
 /**
@@ -153,7 +156,7 @@ function pageTitles(base: string): Promise<Record<string, string>> {
  * then phrase matches, then the rest in pagefind's order.
  */
 export async function findPages(base: string, query: string, type?: string): Promise<FoundPages> {
-	const named = pageTitles(base);
+	const named = pageSummaries(base);
 	const pf = await loadPagefind(base);
 	const filters = type ? { [TYPE_FILTER]: type } : {};
 	// The phrase search needs the same index chunks as the plain one, so it costs no bytes.
@@ -162,8 +165,10 @@ export async function findPages(base: string, query: string, type?: string): Pro
 		wantsPhrase(query) ? pf.search(`"${query.trim()}"`, { filters }) : undefined,
 	]);
 	const ordered = phrase ? phraseFirst(all.results, phrase.results) : all.results;
+	const pages = await named;
 	return {
-		results: titleFirst(ordered, query, await named),
+		results: titleFirst(ordered, query, titlesOf(pages)),
 		counts: all.filters?.[TYPE_FILTER] ?? {},
+		pages,
 	};
 }

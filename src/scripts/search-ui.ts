@@ -5,6 +5,7 @@
  */
 import { cleanExcerpt } from '../lib/search-excerpt';
 import { typeTabs } from '../lib/search-order';
+import { pageHref, type PageSummaries } from '../lib/search-pages';
 import {
 	findPages,
 	loadPagefind,
@@ -49,31 +50,45 @@ export function withHighlight(url: string, query: string): string {
 	return `${path}${sep}hl=${encodeURIComponent(query)}${hash ? `#${hash}` : ''}`;
 }
 
-function resultItem(
-	r: PagefindResultData,
-	query: string,
-	withSubs: boolean,
-	idPrefix?: string,
-): HTMLLIElement {
+/** What a result shows before its text is loaded: title, link and kind. */
+interface ListedPage {
+	title: string;
+	href: string;
+	type?: string | undefined;
+}
+
+const listedFromData = (d: PagefindResultData): ListedPage => ({
+	title: d.meta.title ?? d.url,
+	href: d.url,
+	type: d.filters[TYPE_FILTER]?.[0],
+});
+
+/** A result's title, link and kind; its text follows in `fillResult`. */
+function resultItem(page: ListedPage, query: string, idPrefix?: string): HTMLLIElement {
 	const li = document.createElement('li');
 	li.className = 'search-result';
+	li.toggleAttribute('data-loading', true);
 	const a = document.createElement('a');
-	a.href = withHighlight(r.url, query);
+	a.href = withHighlight(page.href, query);
 	a.className = 'search-result-title';
-	a.textContent = r.meta.title ?? r.url;
+	a.textContent = page.title;
 	if (idPrefix) a.id = idPrefix;
-	const type = r.filters[TYPE_FILTER]?.[0];
-	if (type) {
+	if (page.type) {
 		const badge = document.createElement('span');
 		badge.className = 'search-type';
-		badge.textContent = type;
+		badge.textContent = page.type;
 		li.append(badge, ' ');
 	}
-	li.append(a);
 	const p = document.createElement('p');
 	p.className = 'search-excerpt';
-	p.append(...excerptNodes(r.excerpt, query));
-	li.append(p);
+	li.append(a, p);
+	return li;
+}
+
+/** Puts a result's text (excerpt, and sub-results per heading if asked) into its item. */
+function fillResult(li: HTMLLIElement, r: PagefindResultData, query: string, withSubs: boolean) {
+	li.removeAttribute('data-loading');
+	li.querySelector('.search-excerpt')?.replaceChildren(...excerptNodes(r.excerpt, query));
 	const subs = withSubs ? r.sub_results.filter((s) => s.url !== r.url && s.title).slice(0, 3) : [];
 	if (subs.length) {
 		const ul = document.createElement('ul');
@@ -91,19 +106,75 @@ function resultItem(
 		}
 		li.append(ul);
 	}
-	return li;
 }
 
 /**
- * Runs a query and returns the top results' data. No debounce: pagefind answers a warm
- * query in tens of milliseconds, and callers drop results for a query no longer in the box.
- * Only the first `limit` results load their text (one small file each).
+ * Lists results at once from the pages file and loads each one's text (one pagefind
+ * fragment, 1–9 KB) only when it is on screen: in the dropdown once half of it shows, on
+ * the search page a little before it scrolls into view. On a slow network the titles show
+ * as soon as the index answers, and results nobody scrolls to cost nothing.
  */
-export async function runSearch(base: string, query: string, limit: number, type?: string) {
-	const found = await findPages(base, query, type);
-	const data = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
-	return { total: found.results.length, results: found.results, counts: found.counts, data };
+class ResultList {
+	#observer: IntersectionObserver | undefined;
+	#pending = new Map<Element, () => void>();
+
+	constructor(
+		readonly base: string,
+		readonly query: string,
+		readonly withSubs: boolean,
+		view: IntersectionObserverInit,
+	) {
+		if (typeof IntersectionObserver === 'function')
+			this.#observer = new IntersectionObserver((entries) => {
+				for (const e of entries) {
+					if (!e.isIntersecting) continue;
+					this.#observer?.unobserve(e.target);
+					this.#pending.get(e.target)?.();
+					this.#pending.delete(e.target);
+				}
+			}, view);
+	}
+
+	/** Items for `results`, in order; a result the pages file lacks waits for its text. */
+	async items(results: readonly PagefindResult[], pages: PageSummaries, idPrefix?: string) {
+		return Promise.all(
+			results.map(async (r, i) => {
+				const summary = pages[r.id];
+				const id = idPrefix && `${idPrefix}${i}`;
+				if (!summary) {
+					const data = await r.data();
+					const li = resultItem(listedFromData(data), this.query, id);
+					fillResult(li, data, this.query, this.withSubs);
+					return li;
+				}
+				const listed = { ...summary, href: pageHref(this.base, summary.url) };
+				const li = resultItem(listed, this.query, id);
+				this.#whenShown(li, () =>
+					r.data().then(
+						(data) => fillResult(li, data, this.query, this.withSubs),
+						() => li.removeAttribute('data-loading'),
+					),
+				);
+				return li;
+			}),
+		);
+	}
+
+	#whenShown(li: HTMLLIElement, load: () => void) {
+		if (!this.#observer) return load();
+		this.#pending.set(li, load);
+		this.#observer.observe(li);
+	}
+
+	/** Stops loading text for items no longer shown. */
+	close() {
+		this.#observer?.disconnect();
+		this.#pending.clear();
+	}
 }
+
+/** Results the header dropdown lists. */
+const DROPDOWN_SIZE = 5;
 
 /** Wires the header dropdown to the <zz-search> element. */
 export function attachDropdown(host: HTMLElement): void {
@@ -133,24 +204,36 @@ export function attachDropdown(host: HTMLElement): void {
 	const links = () =>
 		Array.from(popup.querySelectorAll<HTMLAnchorElement>('a.search-result-title, a.search-all'));
 
+	let list: ResultList | undefined;
 	const update = async () => {
 		const q = input.value.trim();
+		list?.close();
 		if (!q) return hide();
 		if (host.hasAttribute('data-dev')) return status(strings['search.devNotice']);
 		status(strings['search.loading']);
 		try {
-			const found = await runSearch(base, q, 5);
+			const found = await findPages(base, q);
 			if (input.value.trim() !== q) return;
+			if (found.results.length === 0) return status(fill(strings['search.none'], { q }));
+			list?.close();
+			// A result's text loads once half of it shows in the popup (see ResultList).
+			const shown = new ResultList(base, q, false, { root: popup, threshold: 0.5 });
+			list = shown;
+			const items = await shown.items(
+				found.results.slice(0, DROPDOWN_SIZE),
+				found.pages,
+				'search-opt-',
+			);
+			if (input.value.trim() !== q || list !== shown) return;
 			popup.replaceChildren();
-			if (found.total === 0) return status(fill(strings['search.none'], { q }));
 			const count = document.createElement('p');
 			count.className = 'search-status';
 			count.setAttribute('role', 'status');
-			count.textContent = fill(strings['search.count'], { n: found.total });
+			count.textContent = fill(strings['search.count'], { n: found.results.length });
 			const ul = document.createElement('ul');
 			ul.className = 'search-results';
 			ul.setAttribute('role', 'list');
-			found.data.forEach((r, i) => ul.append(resultItem(r, q, false, `search-opt-${i}`)));
+			ul.append(...items);
 			const all = document.createElement('a');
 			all.className = 'search-all';
 			all.href = `${base}search/?q=${encodeURIComponent(q)}`;
@@ -193,6 +276,8 @@ export function attachDropdown(host: HTMLElement): void {
 }
 
 let pageTicket = 0;
+/** The search page's current list, closed when another query or tab replaces it. */
+let pageList: ResultList | undefined;
 
 /** Results shown on the search page at first and per 显示更多结果. */
 const PAGE_SIZE = 10;
@@ -220,28 +305,32 @@ export async function renderResultsPage(
 	statusEl.textContent = strings['search.loading'];
 	try {
 		// The unfiltered query gives the tabs their counts; a chosen tab narrows the results.
-		const all = await runSearch(base, query, type ? 0 : PAGE_SIZE);
-		const found = type ? await runSearch(base, query, PAGE_SIZE, type) : all;
+		const all = await findPages(base, query);
+		const found = type ? await findPages(base, query, type) : all;
 		if (ticket !== pageTicket) return; // a newer query is on its way
+		pageList?.close();
 		container.replaceChildren();
-		if (all.total === 0) {
+		if (all.results.length === 0) {
 			statusEl.textContent = fill(strings['search.none'], { q: query });
 			return;
 		}
-		statusEl.textContent = fill(strings['search.count'], { n: found.total });
+		statusEl.textContent = fill(strings['search.count'], { n: found.results.length });
 		container.append(
-			typeTabBar(all.total, all.counts, type, strings, (next) => {
+			typeTabBar(all.results.length, all.counts, type, strings, (next) => {
 				onType(next);
 				void renderResultsPage(container, statusEl, base, query, strings, next, onType);
 			}),
 		);
+		// Text loads a little before a result scrolls into view (see ResultList).
+		const list = new ResultList(base, query, true, { rootMargin: '0px 0px 50% 0px' });
+		pageList = list;
 		const ul = document.createElement('ul');
 		ul.className = 'search-results search-results-page';
 		ul.setAttribute('role', 'list');
-		for (const r of found.data) ul.append(resultItem(r, query, true));
+		ul.append(...(await list.items(found.results.slice(0, PAGE_SIZE), found.pages)));
 		container.append(ul);
-		if (found.total > found.data.length)
-			container.append(moreButton(ul, found.results, query, strings));
+		if (found.results.length > PAGE_SIZE)
+			container.append(moreButton(ul, list, found.results, found.pages, strings));
 	} catch {
 		if (ticket === pageTicket) statusEl.textContent = strings['search.error'];
 	}
@@ -283,11 +372,12 @@ function typeTabBar(
 	return bar;
 }
 
-/** 显示更多结果: loads the next results' text only when asked. */
+/** 显示更多结果: lists the next results (their text loads as they come into view). */
 function moreButton(
 	ul: HTMLUListElement,
-	results: PagefindResult[],
-	query: string,
+	list: ResultList,
+	results: readonly PagefindResult[],
+	pages: PageSummaries,
 	strings: Strings,
 ): HTMLButtonElement {
 	const button = document.createElement('button');
@@ -297,14 +387,13 @@ function moreButton(
 	let shown = ul.children.length;
 	button.addEventListener('click', async () => {
 		button.disabled = true;
-		const next = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
-		const first = next.length ? resultItem(next[0]!, query, true) : undefined;
-		for (const [i, r] of next.entries()) ul.append(i === 0 ? first! : resultItem(r, query, true));
+		const next = await list.items(results.slice(shown, shown + PAGE_SIZE), pages);
+		ul.append(...next);
 		shown += next.length;
 		button.disabled = false;
 		if (shown >= results.length) button.remove();
 		// Keyboard users continue at the first new result.
-		first?.querySelector('a')?.focus();
+		next[0]?.querySelector('a')?.focus();
 	});
 	return button;
 }

@@ -229,6 +229,65 @@ test.describe('the dropdown on a desktop window', () => {
 	});
 });
 
+test.describe('results listed before their text', () => {
+	test('on a phone the dropdown lists five results at once and loads the text of those on screen; scrolling loads the rest', async ({
+		page,
+	}) => {
+		await page.setViewportSize({ width: 360, height: 640 });
+		const fragments = new Set<string>();
+		page.on('requestfinished', (r) => {
+			if (r.url().endsWith('.pf_fragment')) fragments.add(new URL(r.url()).pathname);
+		});
+		await page.goto('/guide/minzhu/');
+		await page.getByRole('combobox', { name: '搜索' }).click();
+		await page.keyboard.insertText('职工书屋');
+		const popup = page.locator('#site-search-results');
+		const results = popup.locator('li.search-result');
+		await expect(results).toHaveCount(5);
+		await expect(results.first().locator('.search-excerpt mark').first()).toHaveText('职工书屋');
+		// The last result is below the popup's fold: listed, its text not fetched.
+		const last = results.last();
+		await expect(last.locator('a.search-result-title')).not.toBeEmpty();
+		await expect(last).toHaveAttribute('data-loading', '');
+		await expect(last.locator('.search-excerpt')).toBeEmpty();
+		expect(fragments.size).toBeLessThan(5);
+		await last.scrollIntoViewIfNeeded();
+		await expect(last).not.toHaveAttribute('data-loading');
+		await expect(last.locator('.search-excerpt')).not.toBeEmpty();
+		expect(fragments.size).toBe(5);
+	});
+
+	test('a hostile pages file changes nothing: results come from the index, no markup, no script links', async ({
+		page,
+	}) => {
+		await page.route('**/pagefind/pages.json', async (route) => {
+			const real = (await (await route.fetch()).json()) as Record<string, unknown>;
+			const hostile = Object.fromEntries(
+				Object.keys(real).map((hash) => [
+					hash,
+					{
+						title: '<img src=x onerror="window.__pwned=1">',
+						url: 'javascript:window.__pwned=1',
+						type: '<b>x</b>',
+					},
+				]),
+			);
+			await route.fulfill({ json: hostile });
+		});
+		await page.goto('/about/');
+		await page.keyboard.press('/');
+		await page.keyboard.insertText('五必访');
+		const popup = page.locator('#site-search-results');
+		const links = popup.locator('a.search-result-title');
+		await expect(links.first()).toHaveText(shishi.title);
+		for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+			expect(href).toMatch(/^\/[^/]/);
+		await expect(popup.locator('img, b')).toHaveCount(0);
+		await expect(popup.locator('.search-excerpt mark').first()).toHaveText('五必访');
+		expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+	});
+});
+
 test.describe('kinds of page and more results on the search page', () => {
 	test('tabs narrow the results to 指南 or 评分细则 and the choice stays in the URL', async ({
 		page,
