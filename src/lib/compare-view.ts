@@ -219,6 +219,31 @@ export interface TablePage {
 	to: number;
 }
 
+/** One page of a list of rows, as a pager shows it. */
+export interface RowPage<T> {
+	rows: T[];
+	/** The page shown (clamped to the pages there are) and how many pages there are (≥ 1). */
+	page: number;
+	pages: number;
+	/** 1-based numbers of the first and last row shown (0 and 0 when none). */
+	from: number;
+	to: number;
+}
+
+/** Page `page` (0-based, clamped) of `rows`, `size` rows a page: the one paging rule of the compare page. */
+export function pageOf<T>(rows: readonly T[], page: number, size: number): RowPage<T> {
+	const pages = Math.max(1, Math.ceil(rows.length / size));
+	const shown = Math.min(Math.max(0, Math.trunc(page) || 0), pages - 1);
+	const slice = rows.slice(shown * size, (shown + 1) * size);
+	return {
+		rows: slice,
+		page: shown,
+		pages,
+		from: slice.length ? shown * size + 1 : 0,
+		to: shown * size + slice.length,
+	};
+}
+
 /** Filters, sorts and cuts out one page of rows, with their cells for the given columns. */
 export function tablePage(
 	entries: readonly OverviewEntry[],
@@ -229,16 +254,11 @@ export function tablePage(
 	const filtered = filterEntries(entries, query.filter);
 	const by = sortColumns.find((c) => c.id === query.sort.id);
 	const matching = by ? sortBy(filtered, (e) => by.sort(e), query.sort.dir) : filtered;
-	const pages = Math.max(1, Math.ceil(matching.length / query.pageSize));
-	const page = Math.min(Math.max(0, query.page), pages - 1);
-	const slice = matching.slice(page * query.pageSize, (page + 1) * query.pageSize);
+	const { rows, ...at } = pageOf(matching, query.page, query.pageSize);
 	return {
 		matching,
-		rows: slice.map((entry) => ({ entry, cells: columns.map((c) => c.cell(entry)) })),
-		page,
-		pages,
-		from: slice.length ? page * query.pageSize + 1 : 0,
-		to: page * query.pageSize + slice.length,
+		rows: rows.map((entry) => ({ entry, cells: columns.map((c) => c.cell(entry)) })),
+		...at,
 	};
 }
 

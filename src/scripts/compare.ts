@@ -317,15 +317,20 @@ class ZzCompare extends HTMLElement {
 		this.copies = resolved.copies;
 		this.$('[data-none]').hidden = this.entries.length > 0;
 		this.$('[data-has-entries]').hidden = this.entries.length === 0;
+		this.branchGroups = null;
 		this.renderOverview();
-		// The 自评/验收 overview (review-overview-view.ts) draws from the same entries.
-		document.dispatchEvent(new CustomEvent('zz-entries', { detail: this.entries }));
-		// The rest in tasks of their own: each is a pass over every entry.
+		// The rest in tasks of their own (each is a pass over every entry), so that with
+		// 10,000 entries no one task holds the page: the 自评/验收 overview
+		// (review-overview-view.ts, from the same entries), problems and copies, branches.
 		clearTimeout(this.restTimer);
+		const entries = this.entries;
 		this.restTimer = window.setTimeout(() => {
-			this.renderRejected();
-			this.renderCopies();
-			this.restTimer = window.setTimeout(() => this.renderBranches(), 0);
+			document.dispatchEvent(new CustomEvent('zz-entries', { detail: entries }));
+			this.restTimer = window.setTimeout(() => {
+				this.renderRejected();
+				this.renderCopies();
+				this.restTimer = window.setTimeout(() => this.renderBranches(), 0);
+			}, 0);
 		}, 0);
 	}
 
@@ -411,12 +416,17 @@ class ZzCompare extends HTMLElement {
 			}),
 		);
 		if (this.branchChosen && groups.some((g) => g.key === previous)) select.value = previous;
-		this.renderTimeOptions();
+		clearTimeout(this.restTimer);
+		this.restTimer = window.setTimeout(() => this.renderTimeOptions(), 0);
 	}
+
+	/** The entries by branch, worked out once per set of entries (see `recompute`). */
+	private branchGroups: Map<string, OverviewEntry[]> | null = null;
 
 	private branchEntries(): OverviewEntry[] {
 		const key = this.$<HTMLSelectElement>('[data-time-branch]').value;
-		return groupByBranch(this.entries).get(key) ?? [];
+		this.branchGroups ??= groupByBranch(this.entries);
+		return this.branchGroups.get(key) ?? [];
 	}
 
 	private renderTimeOptions(): void {

@@ -8,13 +8,16 @@ import type { Catalogue } from '../lib/catalogue-schema';
 import type { OverviewEntry } from '../lib/aggregate';
 import {
 	DEFAULT_OVERRATE_THRESHOLD,
+	OVER_RATED_SHOWN,
 	overRatedBranches,
 	overRatedCriteria,
 	parseThreshold,
 	reviewCounts,
 	reviewOverviewCsv,
 	reviewOverviewRows,
+	REVIEW_PAGE_SIZE,
 } from '../lib/review-overview';
+import { pageOf } from '../lib/compare-view';
 import { t, type StringKey } from '../i18n/client';
 import { download, readCatalogue } from './session';
 import { webDigest } from './digest';
@@ -27,6 +30,8 @@ class ZzReviewOverview extends HTMLElement {
 	private entries: OverviewEntry[] = [];
 	private threshold = DEFAULT_OVERRATE_THRESHOLD;
 	private run = 0;
+	/** The table's page (0-based); a new load starts again at the first. */
+	private page = 0;
 
 	private $<T extends HTMLElement>(sel: string): T {
 		return this.querySelector<T>(sel)!;
@@ -36,6 +41,7 @@ class ZzReviewOverview extends HTMLElement {
 		this.catalogue = readCatalogue();
 		document.addEventListener('zz-entries', (e) => {
 			this.entries = (e as CustomEvent<OverviewEntry[]>).detail;
+			this.page = 0;
 			void this.check();
 		});
 		const input = this.$<HTMLInputElement>('[data-threshold]');
@@ -53,6 +59,12 @@ class ZzReviewOverview extends HTMLElement {
 			this.render();
 		});
 		this.$('[data-csv]').addEventListener('click', () => this.csv());
+		const turn = (by: number) => {
+			this.page += by;
+			this.render();
+		};
+		this.$('[data-page-prev]').addEventListener('click', () => turn(-1));
+		this.$('[data-page-next]').addEventListener('click', () => turn(1));
 		this.render();
 		// In case the compare page loaded its entries before this element was defined.
 		document.dispatchEvent(new CustomEvent('zz-entries-request'));
@@ -88,8 +100,11 @@ class ZzReviewOverview extends HTMLElement {
 		altered.hidden = counts.altered === 0;
 		altered.textContent = t('reviewOverview.altered', { n: counts.altered });
 		const bandName = (id: string) => this.catalogue.bands.find((b) => b.id === id)?.name ?? id;
+		// A page at a time: 10,000 rows at once would hold the page for seconds.
+		const view = pageOf(rows, this.page, REVIEW_PAGE_SIZE);
+		this.page = view.page;
 		this.$('[data-rows]').replaceChildren(
-			...rows.map((r) => {
+			...view.rows.map((r) => {
 				const tr = el('tr');
 				if (r.diff !== null && r.diff > this.threshold) tr.className = 'diff-lower';
 				const th = el('th', r.branch);
@@ -108,10 +123,27 @@ class ZzReviewOverview extends HTMLElement {
 				return tr;
 			}),
 		);
+		this.$('[data-pager]').hidden = view.pages <= 1;
+		this.$('[data-page-status]').textContent = t('compare.page', {
+			page: view.page + 1,
+			pages: view.pages,
+			from: view.from,
+			to: view.to,
+		});
+		this.$<HTMLButtonElement>('[data-page-prev]').disabled = view.page === 0;
+		this.$<HTMLButtonElement>('[data-page-next]').disabled = view.page >= view.pages - 1;
 		const over = overRatedBranches(rows, this.threshold);
+		const more = this.$('[data-over-more]');
+		more.hidden = over.length <= OVER_RATED_SHOWN;
+		more.textContent = more.hidden
+			? ''
+			: t('reviewOverview.overMore', {
+					shown: OVER_RATED_SHOWN,
+					more: over.length - OVER_RATED_SHOWN,
+				});
 		this.$('[data-over]').replaceChildren(
 			...(over.length
-				? over.map((r) =>
+				? over.slice(0, OVER_RATED_SHOWN).map((r) =>
 						el(
 							'li',
 							t('reviewOverview.overItem', {

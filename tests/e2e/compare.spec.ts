@@ -870,6 +870,17 @@ test.describe('many files', () => {
 		// Sorted by total, highest first, across pages.
 		expect(Number(second[0]![2])).toBeLessThanOrEqual(Number(firstPage[99]![2]));
 		await expect(page.getByText(/未载入的文件/)).toBeHidden();
+		// The 自评 / 验收 table pages the same way (all 2,000 rows at once held the page for seconds).
+		const reviewTable = page.getByRole('table', { name: strings['reviewOverview.caption'] });
+		await expect(bodyRows(reviewTable)).toHaveCount(100);
+		const reviewPager = page.getByRole('navigation', { name: strings['reviewOverview.pageNav'] });
+		await expect(reviewPager).toContainText(`第 1 / ${Math.ceil(n / 100)} 页（第 1–100 份）`);
+		await reviewPager.getByRole('button', { name: strings['compare.pageNext'] }).click();
+		await expect(reviewPager).toContainText(`第 2 / ${Math.ceil(n / 100)} 页（第 101–200 份）`);
+		await expect(bodyRows(reviewTable)).toHaveCount(100);
+		await expect(
+			reviewPager.getByRole('button', { name: strings['compare.pagePrev'] }),
+		).toBeEnabled();
 	});
 
 	test('cancel stops the load, keeps nothing of it, and the page stays usable', async ({

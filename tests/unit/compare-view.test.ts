@@ -6,6 +6,7 @@ import {
 	resolveCopies,
 	seriesBranches,
 	statsRows,
+	pageOf,
 	tablePage,
 } from '../../src/lib/compare-view';
 import type { PlanFollowUp } from '../../src/lib/over-time';
@@ -149,6 +150,30 @@ describe('columns', () => {
 			'必备项未达',
 		]);
 		expect(row!.split(',')[10]).toBe(`${veto.id} ${veto.title}`);
+	});
+});
+
+describe('pageOf: one paging rule for the overview and the 自评 / 验收 table', () => {
+	const rows = Array.from({ length: 250 }, (_, i) => i);
+	it.each([
+		['the first page', 0, { page: 0, pages: 3, from: 1, to: 100, first: 0 }],
+		['the last, short page', 2, { page: 2, pages: 3, from: 201, to: 250, first: 200 }],
+		['past the end: the last page', 9, { page: 2, pages: 3, from: 201, to: 250, first: 200 }],
+		['before the start: the first page', -3, { page: 0, pages: 3, from: 1, to: 100, first: 0 }],
+		['not a number: the first page', Number.NaN, { page: 0, pages: 3, from: 1, to: 100, first: 0 }],
+	])('%s', (_, page, want) => {
+		const view = pageOf(rows, page, 100);
+		expect({
+			page: view.page,
+			pages: view.pages,
+			from: view.from,
+			to: view.to,
+			first: view.rows[0],
+		}).toEqual(want);
+		expect(view.rows).toHaveLength(want.to - want.from + 1);
+	});
+	it('no rows: one empty page, shown as 0–0', () => {
+		expect(pageOf([], 0, 100)).toEqual({ rows: [], page: 0, pages: 1, from: 0, to: 0 });
 	});
 });
 

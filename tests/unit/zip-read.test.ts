@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
 import {
 	BROWSER_ZIP_LIMITS,
 	readZip,
+	WHOLE_INFLATE_MAX,
 	ZipRefused,
 	type ZipEntry,
 	type ZipLimits,
@@ -34,6 +35,38 @@ async function refusal(bytes: Uint8Array, limits: ZipLimits = BROWSER_ZIP_LIMITS
 
 const json = (n: number) => strToU8(JSON.stringify({ n, text: '工会'.repeat(50) }));
 
+/** An archive as a streaming writer makes it: sizes only after each entry's data. */
+function streamedZip(files: Record<string, Uint8Array>): Uint8Array {
+	const out: Uint8Array[] = [];
+	const zip = new Zip((err, data) => {
+		if (err) throw err;
+		out.push(data);
+	});
+	for (const [name, data] of Object.entries(files)) {
+		const entry = new ZipDeflate(name, { level: 6 });
+		zip.add(entry);
+		entry.push(data, true);
+	}
+	zip.end();
+	const all = new Uint8Array(out.reduce((s, c) => s + c.length, 0));
+	let at = 0;
+	for (const c of out) {
+		all.set(c, at);
+		at += c.length;
+	}
+	return all;
+}
+
+/** Text that hardly compresses: `bytes` long, the same on every run. */
+function noisyJson(bytes: number): Uint8Array {
+	let seed = 7;
+	const chars = Array.from({ length: bytes - 12 }, () => {
+		seed = (seed * 1103515245 + 12345) % 2 ** 31;
+		return String.fromCharCode(33 + (seed % 90)).replace(/["\\]/, 'x');
+	});
+	return strToU8(`{"t":"${chars.join('')}"}`.slice(0, bytes - 2) + '"}');
+}
+
 describe('readZip', () => {
 	it('gives every .json entry with its path, text and size, and skips other files', async () => {
 		const zip = zipSync({
@@ -54,6 +87,40 @@ describe('readZip', () => {
 		const big = new Uint8Array(MAX_FILE_BYTES + 10).fill(0x20);
 		const { got } = await read(zipSync({ 'big.json': big }, { level: 0 }));
 		expect(got).toEqual([{ name: 'big.json', text: '', size: MAX_FILE_BYTES + 10 }]);
+	});
+
+	it.each([
+		['with sizes in each header', zipSync],
+		['written as a stream (sizes after each entry)', streamedZip],
+	])('reads an archive %s, small entries and one too large to hold', async (_, make) => {
+		const large = noisyJson(WHOLE_INFLATE_MAX + 50_000);
+		const files = { 'a.json': json(1), 'large.json': large, 'b.json': json(2) };
+		const { got } = await read(make(files));
+		expect(got.map((e) => [e.name, e.size])).toEqual([
+			['a.json', json(1).length],
+			['large.json', large.length],
+			['b.json', json(2).length],
+		]);
+		expect(JSON.parse(got[0]!.text)).toMatchObject({ n: 1 });
+		expect(got[1]!.text).toBe(new TextDecoder().decode(large));
+		expect(JSON.parse(got[2]!.text)).toMatchObject({ n: 2 });
+	});
+
+	it('refuses an entry whose header says it is smaller than it is (zip-broken)', async () => {
+		const zip = zipSync({ 'a.json': json(1) });
+		// The local header's uncompressed size (offset 22) and the central directory's (offset 24).
+		const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+		const central = zip.findLastIndex(
+			(_, i) => i + 4 <= zip.length && view.getUint32(i, true) === 0x02014b50,
+		);
+		view.setUint32(22, 10, true);
+		view.setUint32(central + 24, 10, true);
+		expect((await refusal(zip))?.code).toBe('zip-broken');
+	});
+
+	it('refuses a zip bomb written as a stream, whose headers give no sizes (zip-ratio)', async () => {
+		const bomb = streamedZip({ 'ok.json': json(1), 'bomb.json': new Uint8Array(40 * 1024 * 1024) });
+		expect((await refusal(bomb))?.code).toBe('zip-ratio');
 	});
 
 	const tight: ZipLimits = { ...BROWSER_ZIP_LIMITS, maxEntries: 3, maxTotalBytes: 2000 };
