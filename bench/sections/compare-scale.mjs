@@ -76,6 +76,12 @@ export async function compareAtScale({ root, b, serverUrl, record }) {
 		}).observe({ type: 'longtask', buffered: true });
 	});
 	let peak = 0;
+	// A trace as well: the Long Tasks API leaves out the page's rendering (a 3.4 s layout of
+	// a 10,000-row table once showed as a 742 ms long task), so the row reports the longest
+	// task the trace shows on the page's main thread.
+	await b.startTracing(page, {
+		categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+	});
 	const sampler = setInterval(() => (peak = Math.max(peak, rendererRss())), 200);
 	const t0 = Date.now();
 	await page.locator('input[data-files]').setInputFiles(zipPath);
@@ -83,6 +89,19 @@ export async function compareAtScale({ root, b, serverUrl, record }) {
 	await page.locator('[data-overview-body] tr').first().waitFor();
 	const wall = Date.now() - t0;
 	clearInterval(sampler);
+	await page.waitForTimeout(500); // the tasks that follow the load (statistics, branches)
+	const { traceEvents } = JSON.parse((await b.stopTracing()).toString());
+	const mainThreads = new Set(
+		traceEvents
+			.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+			.map((e) => `${e.pid}:${e.tid}`),
+	);
+	const longestTraced = Math.max(
+		0,
+		...traceEvents
+			.filter((e) => e.ph === 'X' && e.name === 'RunTask' && mainThreads.has(`${e.pid}:${e.tid}`))
+			.map((e) => e.dur / 1000),
+	);
 	const status = (await page.locator('[data-load-status]').textContent()) ?? '';
 	const longest = await page.evaluate(() => Math.max(0, ...window.__long));
 	const cdp = await ctx.newCDPSession(page);
@@ -99,9 +118,14 @@ export async function compareAtScale({ root, b, serverUrl, record }) {
 	record('aggregate', `10,000 files: entries shown (${loaded} loaded)`, loaded ?? '?');
 	record(
 		'aggregate',
-		'10,000 files: longest main-thread task while loading',
-		`${Math.round(longest)} ms`,
+		"10,000 files: longest task on the page's main thread while loading (trace, incl. rendering)",
+		`${Math.round(longestTraced)} ms`,
 		'≤ 200 ms',
+	);
+	record(
+		'aggregate',
+		'10,000 files: longest task as the Long Tasks API reports it',
+		`${Math.round(longest)} ms`,
 	);
 	record('aggregate', '10,000 files: tab memory, renderer RSS peak while loading', mb(peak));
 	record('aggregate', '10,000 files: page JS heap after loading', mb(heap));
