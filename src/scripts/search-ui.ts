@@ -298,6 +298,7 @@ export async function renderResultsPage(
 ): Promise<void> {
 	const ticket = ++pageTicket;
 	if (!query) {
+		pageList?.close();
 		container.replaceChildren();
 		statusEl.textContent = '';
 		return;
@@ -308,7 +309,12 @@ export async function renderResultsPage(
 		const all = await findPages(base, query);
 		const found = type ? await findPages(base, query, type) : all;
 		if (ticket !== pageTicket) return; // a newer query is on its way
+		// Text loads a little before a result scrolls into view (see ResultList).
+		const list = new ResultList(base, query, true, { rootMargin: '0px 0px 50% 0px' });
+		const items = await list.items(found.results.slice(0, PAGE_SIZE), found.pages);
+		if (ticket !== pageTicket) return list.close();
 		pageList?.close();
+		pageList = list;
 		container.replaceChildren();
 		if (all.results.length === 0) {
 			statusEl.textContent = fill(strings['search.none'], { q: query });
@@ -321,13 +327,10 @@ export async function renderResultsPage(
 				void renderResultsPage(container, statusEl, base, query, strings, next, onType);
 			}),
 		);
-		// Text loads a little before a result scrolls into view (see ResultList).
-		const list = new ResultList(base, query, true, { rootMargin: '0px 0px 50% 0px' });
-		pageList = list;
 		const ul = document.createElement('ul');
 		ul.className = 'search-results search-results-page';
 		ul.setAttribute('role', 'list');
-		ul.append(...(await list.items(found.results.slice(0, PAGE_SIZE), found.pages)));
+		ul.append(...items);
 		container.append(ul);
 		if (found.results.length > PAGE_SIZE)
 			container.append(moreButton(ul, list, found.results, found.pages, strings));
