@@ -82,6 +82,21 @@ export function overRatedBranches(
 		.sort((a, b) => b.diff! - a.diff! || a.branch.localeCompare(b.branch, 'zh-CN'));
 }
 
+/**
+ * The over-rated branches the page lists (the `OVER_RATED_SHOWN` largest differences) and
+ * how many more there are; the CSV has them all.
+ */
+export function overRatedList(
+	rows: readonly ReviewOverviewRow[],
+	threshold: number,
+): { shown: ReviewOverviewRow[]; more: number } {
+	const over = overRatedBranches(rows, threshold);
+	return {
+		shown: over.slice(0, OVER_RATED_SHOWN),
+		more: Math.max(0, over.length - OVER_RATED_SHOWN),
+	};
+}
+
 /** A criterion the branches rated above what the 验收 found. */
 export interface OverRatedCriterion {
 	id: string;

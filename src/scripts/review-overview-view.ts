@@ -8,8 +8,7 @@ import type { Catalogue } from '../lib/catalogue-schema';
 import type { OverviewEntry } from '../lib/aggregate';
 import {
 	DEFAULT_OVERRATE_THRESHOLD,
-	OVER_RATED_SHOWN,
-	overRatedBranches,
+	overRatedList,
 	overRatedCriteria,
 	parseThreshold,
 	reviewCounts,
@@ -132,18 +131,15 @@ class ZzReviewOverview extends HTMLElement {
 		});
 		this.$<HTMLButtonElement>('[data-page-prev]').disabled = view.page === 0;
 		this.$<HTMLButtonElement>('[data-page-next]').disabled = view.page >= view.pages - 1;
-		const over = overRatedBranches(rows, this.threshold);
+		const { shown: over, more: overMore } = overRatedList(rows, this.threshold);
 		const more = this.$('[data-over-more]');
-		more.hidden = over.length <= OVER_RATED_SHOWN;
-		more.textContent = more.hidden
-			? ''
-			: t('reviewOverview.overMore', {
-					shown: OVER_RATED_SHOWN,
-					more: over.length - OVER_RATED_SHOWN,
-				});
+		more.hidden = overMore === 0;
+		more.textContent = overMore
+			? t('reviewOverview.overMore', { shown: over.length, more: overMore })
+			: '';
 		this.$('[data-over]').replaceChildren(
 			...(over.length
-				? over.slice(0, OVER_RATED_SHOWN).map((r) =>
+				? over.map((r) =>
 						el(
 							'li',
 							t('reviewOverview.overItem', {

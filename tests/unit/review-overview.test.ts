@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
 	DEFAULT_OVERRATE_THRESHOLD,
+	OVER_RATED_SHOWN,
 	overRatedBranches,
 	overRatedCriteria,
+	overRatedList,
 	parseThreshold,
 	reviewCounts,
 	reviewOverviewCsv,
@@ -95,6 +97,26 @@ describe('overRatedBranches', () => {
 		expect(overRatedBranches(reviewOverviewRows(entries), threshold).map((r) => r.branch)).toEqual(
 			names,
 		);
+	});
+});
+
+describe('overRatedList: the largest differences on the page, the count of the rest', () => {
+	const rows = (n: number) =>
+		Array.from({ length: n }, (_, i) => ({
+			...reviewOverviewRows(entries)[0]!,
+			branch: `单位${i + 1}`,
+			diff: 11 + i,
+		}));
+	it.each([
+		[0, 0, 0],
+		[3, 3, 0],
+		[OVER_RATED_SHOWN, OVER_RATED_SHOWN, 0],
+		[OVER_RATED_SHOWN + 12, OVER_RATED_SHOWN, 12],
+	])('%d over the threshold → %d listed, %d more', (n, shown, more) => {
+		const list = overRatedList(rows(n), DEFAULT_OVERRATE_THRESHOLD);
+		expect([list.shown.length, list.more]).toEqual([shown, more]);
+		// The largest first.
+		if (n) expect(list.shown[0]!.branch).toBe(`单位${n}`);
 	});
 });
 
