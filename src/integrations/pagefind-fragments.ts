@@ -13,7 +13,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parsePageSummaries, type PageSummary } from '../lib/search-pages.ts';
+import { pageSummaryOf, type PageSummary } from '../lib/search-pages.ts';
 import { PagefindLayoutError, unwrap, wrap } from './pagefind-chunks.ts';
 
 /** One anchor of a fragment, as pagefind writes it. */
@@ -94,13 +94,11 @@ export function writePageSummaries(bundleDir: string): { pages: number; bytes: n
 		const fragment = JSON.parse(
 			new TextDecoder().decode(unwrap(readFileSync(join(dir, name)), name)),
 		) as { url?: unknown; meta?: { title?: unknown }; filters?: { type?: unknown } };
-		const summary = parsePageSummaries({
-			page: {
-				title: fragment.meta?.title,
-				url: fragment.url,
-				type: Array.isArray(fragment.filters?.type) ? fragment.filters.type[0] : undefined,
-			},
-		})['page'];
+		const summary = pageSummaryOf({
+			title: fragment.meta?.title,
+			url: fragment.url,
+			type: Array.isArray(fragment.filters?.type) ? fragment.filters.type[0] : undefined,
+		});
 		if (summary) pages[name.slice(0, -'.pf_fragment'.length)] = summary;
 	}
 	const text = JSON.stringify(pages);

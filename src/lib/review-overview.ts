@@ -67,12 +67,12 @@ export function parseThreshold(
 	return { ok: true, value };
 }
 
-/** Reviewed branches whose 自评 exceeds the 验收 by more than `threshold` points, largest gap first. */
 /** Rows per page of the 自评 / 验收 table (the compare page's overview pages the same way). */
 export const REVIEW_PAGE_SIZE = 100;
 /** Over-rated branches listed on the page; the CSV has them all. */
 export const OVER_RATED_SHOWN = 50;
 
+/** Reviewed branches whose 自评 exceeds the 验收 by more than `threshold` points, largest gap first. */
 export function overRatedBranches(
 	rows: readonly ReviewOverviewRow[],
 	threshold: number,

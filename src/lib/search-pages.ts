@@ -25,21 +25,27 @@ export type PageSummaries = Readonly<Record<string, PageSummary>>;
 /** Longest title or address kept; anything longer is not from this build. */
 export const SUMMARY_MAX_LENGTH = 300;
 
-const isText = (v: unknown, min = 1): v is string =>
-	typeof v === 'string' && v.length >= min && v.length <= SUMMARY_MAX_LENGTH;
+const isText = (v: unknown): v is string =>
+	typeof v === 'string' && v.length >= 1 && v.length <= SUMMARY_MAX_LENGTH;
+
+/** `entry` as a summary (title trimmed, kind left out unless it is text), or null if it is not one. */
+export function pageSummaryOf(entry: unknown): PageSummary | null {
+	if (typeof entry !== 'object' || entry === null) return null;
+	const { title, url, type } = entry as Record<string, unknown>;
+	// Only a path on this site: never another host, never `javascript:`.
+	if (!isText(title) || !isText(url) || !url.startsWith('/') || url.startsWith('//')) return null;
+	const trimmed = title.trim();
+	if (!trimmed) return null;
+	return isText(type) ? { title: trimmed, url, type } : { title: trimmed, url };
+}
 
 /** The valid entries of `json` (the parsed pages file); {} if it is not an object. */
 export function parsePageSummaries(json: unknown): Record<string, PageSummary> {
 	const out: Record<string, PageSummary> = {};
 	if (typeof json !== 'object' || json === null || Array.isArray(json)) return out;
 	for (const [hash, entry] of Object.entries(json as Record<string, unknown>)) {
-		if (!/^[\w-]{1,64}$/.test(hash) || typeof entry !== 'object' || entry === null) continue;
-		const { title, url, type } = entry as Record<string, unknown>;
-		// Only a path on this site: never another host, never `javascript:`.
-		if (!isText(title) || !isText(url) || !url.startsWith('/') || url.startsWith('//')) continue;
-		const trimmed = title.trim();
-		if (!trimmed) continue;
-		out[hash] = isText(type) ? { title: trimmed, url, type } : { title: trimmed, url };
+		const summary = /^[\w-]{1,64}$/.test(hash) ? pageSummaryOf(entry) : null;
+		if (summary) out[hash] = summary;
 	}
 	return out;
 }

@@ -31,6 +31,7 @@ import { scoreAssessment } from '../lib/scoring';
 import type { ZipRefusal } from '../lib/zip-read';
 import { t, type StringKey } from '../i18n/client';
 import { Session, download, readCatalogue } from './session';
+import { showPage } from './pager';
 import { el, readGuideTitles } from './dom';
 import { importErrorText } from './import-errors';
 import { filesFromDrop } from './dropzone';
@@ -750,16 +751,7 @@ class ZzCompare extends HTMLElement {
 		});
 		this.$('[data-overview-body]').replaceChildren(frag);
 		this.$('[data-overview-empty]').hidden = view.matching.length > 0 || this.entries.length === 0;
-		const pager = this.$('[data-pager]');
-		pager.hidden = view.pages <= 1;
-		this.$('[data-page-status]').textContent = t('compare.page', {
-			page: view.page + 1,
-			pages: view.pages,
-			from: view.from,
-			to: view.to,
-		});
-		this.$<HTMLButtonElement>('[data-page-prev]').disabled = view.page === 0;
-		this.$<HTMLButtonElement>('[data-page-next]').disabled = view.page >= view.pages - 1;
+		showPage(this, view);
 	}
 
 	private openSummary(entry: OverviewEntry): void {

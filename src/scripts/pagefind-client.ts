@@ -141,13 +141,20 @@ export interface FoundPages {
 	pages: PageSummaries;
 }
 
-let summaries: Promise<PageSummaries> | undefined;
+interface PagesFile {
+	pages: PageSummaries;
+	/** The pages' titles by hash, for `titleFirst`. */
+	titles: Record<string, string>;
+}
 
-/** Each page's summary by its pagefind hash (written at build, see pagefind-fragments.ts); {} if missing. */
-function pageSummaries(base: string): Promise<PageSummaries> {
+let summaries: Promise<PagesFile> | undefined;
+
+/** Each page's summary by its pagefind hash (written at build, see pagefind-fragments.ts), read once; none if missing. */
+function pageSummaries(base: string): Promise<PagesFile> {
 	summaries ??= fetch(`${base}pagefind/pages.json`)
 		.then(async (r) => (r.ok ? parsePageSummaries(await r.json()) : {}))
-		.catch(() => ({}));
+		.catch(() => ({}))
+		.then((pages) => ({ pages, titles: titlesOf(pages) }));
 	return summaries;
 }
 
@@ -165,9 +172,9 @@ export async function findPages(base: string, query: string, type?: string): Pro
 		wantsPhrase(query) ? pf.search(`"${query.trim()}"`, { filters }) : undefined,
 	]);
 	const ordered = phrase ? phraseFirst(all.results, phrase.results) : all.results;
-	const pages = await named;
+	const { pages, titles } = await named;
 	return {
-		results: titleFirst(ordered, query, titlesOf(pages)),
+		results: titleFirst(ordered, query, titles),
 		counts: all.filters?.[TYPE_FILTER] ?? {},
 		pages,
 	};

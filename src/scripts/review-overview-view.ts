@@ -17,6 +17,7 @@ import {
 	REVIEW_PAGE_SIZE,
 } from '../lib/review-overview';
 import { pageOf } from '../lib/compare-view';
+import { showPage } from './pager';
 import { t, type StringKey } from '../i18n/client';
 import { download, readCatalogue } from './session';
 import { webDigest } from './digest';
@@ -122,15 +123,7 @@ class ZzReviewOverview extends HTMLElement {
 				return tr;
 			}),
 		);
-		this.$('[data-pager]').hidden = view.pages <= 1;
-		this.$('[data-page-status]').textContent = t('compare.page', {
-			page: view.page + 1,
-			pages: view.pages,
-			from: view.from,
-			to: view.to,
-		});
-		this.$<HTMLButtonElement>('[data-page-prev]').disabled = view.page === 0;
-		this.$<HTMLButtonElement>('[data-page-next]').disabled = view.page >= view.pages - 1;
+		showPage(this, view);
 		const { shown: over, more: overMore } = overRatedList(rows, this.threshold);
 		const more = this.$('[data-over-more]');
 		more.hidden = overMore === 0;
