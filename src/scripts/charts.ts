@@ -1,35 +1,18 @@
 /**
- * Category charts with chart.js, loaded only when a chart is first shown. Only the
- * pieces used are registered (radar and bar; no tooltip or legend plugin: the same
- * figures are in a table beside every chart and legends are written in HTML), which
- * keeps the results page within its 75 KB budget.
+ * Charts as SVG: the layouts come from src/lib/chart-geometry.ts, this module only makes the
+ * elements and keeps them the size of their box. Colours are classes (`chart-…` in
+ * global.css, from the page's colour variables), so a chart follows the colour scheme and
+ * prints as sharp lines; every chart has a table of the same figures beside it. Text goes in
+ * with textContent only.
  */
 import {
-	Chart,
-	RadarController,
-	RadialLinearScale,
-	PointElement,
-	LineElement,
-	Filler,
-	BarController,
-	BarElement,
-	CategoryScale,
-	LinearScale,
-} from 'chart.js';
-
-Chart.register(
-	RadarController,
-	RadialLinearScale,
-	PointElement,
-	LineElement,
-	Filler,
-	BarController,
-	BarElement,
-	CategoryScale,
-	LinearScale,
-);
-
-export { Chart };
+	barLayout,
+	radarLayout,
+	tickText,
+	type Point,
+	type Size,
+	type TextLabel,
+} from '../lib/chart-geometry';
 
 export interface CategoryDatum {
 	label: string;
@@ -39,157 +22,257 @@ export interface CategoryDatum {
 	points: number;
 }
 
-/** A narrow canvas (a phone): fewer ring labels and smaller category names, so nothing overlaps. */
-const narrow = (canvas: HTMLCanvasElement) => (canvas.parentElement?.clientWidth ?? 600) < 420;
+/** A chart on the page: redrawn when its box changes size, until destroyed. */
+export interface DrawnChart {
+	svg: SVGSVGElement;
+	destroy(): void;
+}
 
-function colours() {
-	const css = getComputedStyle(document.documentElement);
-	const v = (name: string) => css.getPropertyValue(name).trim();
+const SVG = 'http://www.w3.org/2000/svg';
+
+function node<K extends keyof SVGElementTagNameMap>(
+	name: K,
+	attrs: Record<string, string | number>,
+	cls?: string,
+): SVGElementTagNameMap[K] {
+	const e = document.createElementNS(SVG, name);
+	for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+	if (cls) e.setAttribute('class', cls);
+	return e;
+}
+
+const r1 = (v: number) => Math.round(v * 10) / 10;
+const pointsAttr = (ps: Point[]) => ps.map((p) => `${r1(p.x)},${r1(p.y)}`).join(' ');
+
+function text(label: TextLabel, fontSize: number, cls: string): SVGTextElement {
+	const t = node(
+		'text',
+		{ x: r1(label.x), y: r1(label.y), 'text-anchor': label.anchor, 'font-size': fontSize },
+		cls,
+	);
+	label.lines.forEach((line, i) => {
+		const span = node('tspan', { x: r1(label.x), ...(i ? { dy: `${1.25}em` } : {}) });
+		span.textContent = line;
+		t.append(span);
+	});
+	return t;
+}
+
+/** A narrow box (a phone): fewer ring figures and smaller text, so nothing overlaps. */
+const isNarrow = (size: Size) => size.width < 420;
+
+/** Draws into `svg` at its box's size now and whenever that size changes. */
+function keepDrawn(svg: SVGSVGElement, draw: (size: Size) => SVGElement[]): DrawnChart {
+	const box = svg.parentElement!;
+	let last = '';
+	const redraw = () => {
+		const size = { width: Math.round(box.clientWidth), height: Math.round(box.clientHeight) };
+		if (!size.width || !size.height) return;
+		const key = `${size.width}x${size.height}`;
+		if (key === last) return;
+		last = key;
+		svg.setAttribute('viewBox', `0 0 ${size.width} ${size.height}`);
+		svg.setAttribute('width', String(size.width));
+		svg.setAttribute('height', String(size.height));
+		svg.replaceChildren(...draw(size));
+	};
+	redraw();
+	const observer = new ResizeObserver(() => redraw());
+	observer.observe(box);
 	return {
-		accent: v('--accent'),
-		text: v('--text'),
-		muted: v('--text-muted'),
-		border: v('--border'),
-		surface: v('--surface'),
+		svg,
+		destroy() {
+			observer.disconnect();
+			svg.replaceChildren();
+		},
 	};
 }
 
-const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-
-export function radarChart(
-	canvas: HTMLCanvasElement,
-	data: CategoryDatum[],
-	label: string,
-	animate = true,
-): Chart {
-	const c = colours();
-	const small = narrow(canvas);
-	return new Chart(canvas, {
-		type: 'radar',
-		data: {
+/** The percent of each category, as a radar. */
+export function radarChart(svg: SVGSVGElement, data: CategoryDatum[]): DrawnChart {
+	return keepDrawn(svg, (size) => {
+		const narrow = isNarrow(size);
+		const fontSize = narrow ? 11 : 12;
+		const rings = narrow ? [25, 50, 75, 100] : [20, 40, 60, 80, 100];
+		const labelled = new Set(narrow ? [50, 100] : rings);
+		const l = radarLayout({
 			labels: data.map((d) => d.label),
-			datasets: [
-				{
-					label,
-					data: data.map((d) => d.percent),
-					borderColor: c.accent,
-					backgroundColor: `${c.accent}33`,
-					pointBackgroundColor: c.accent,
-					fill: true,
-					spanGaps: false,
-				},
-			],
-		},
-		options: {
-			animation: !animate || reducedMotion() ? false : { duration: 400 },
-			maintainAspectRatio: false,
-			scales: {
-				r: {
-					min: 0,
-					max: 100,
-					// On a phone two rings are labelled (50, 100), on a wider box every 20.
-					ticks: {
-						stepSize: small ? 50 : 20,
-						color: c.muted,
-						backdropColor: c.surface || 'transparent',
-						font: { size: small ? 10 : 12 },
-						z: 1,
-					},
-					grid: { color: c.border },
-					angleLines: { color: c.border },
-					pointLabels: {
-						color: (ctx) => (data[ctx.index]?.percent === null ? c.muted : c.text),
-						font: { size: small ? 11 : 12 },
-						padding: small ? 4 : 8,
-					},
-				},
-			},
-		},
+			values: data.map((d) => d.percent),
+			size,
+			fontSize,
+			rings,
+		});
+		const out: SVGElement[] = [];
+		for (const ring of l.rings)
+			out.push(node('polygon', { points: pointsAttr(ring.points) }, 'chart-rule'));
+		for (const s of l.spokes)
+			out.push(
+				node(
+					'line',
+					{ x1: r1(l.centre.x), y1: r1(l.centre.y), x2: r1(s.x), y2: r1(s.y) },
+					'chart-rule',
+				),
+			);
+		if (l.area) out.push(node('polygon', { points: pointsAttr(l.area) }, 'chart-area'));
+		for (const [a, b] of l.segments)
+			out.push(node('line', { x1: r1(a.x), y1: r1(a.y), x2: r1(b.x), y2: r1(b.y) }, 'chart-line'));
+		for (const d of l.dots)
+			if (d) out.push(node('circle', { cx: r1(d.x), cy: r1(d.y), r: 3 }, 'chart-dot'));
+		for (const ring of l.rings)
+			if (labelled.has(ring.value))
+				out.push(
+					text(
+						{
+							lines: [String(ring.value)],
+							x: ring.at.x + 3,
+							y: ring.at.y + fontSize - 2,
+							anchor: 'start',
+						},
+						narrow ? 10 : 11,
+						'chart-muted',
+					),
+				);
+		l.labels.forEach((label) =>
+			out.push(text(label, fontSize, label.rated ? 'chart-text' : 'chart-muted')),
+		);
+		return out;
 	});
 }
 
-export function barChart(
-	canvas: HTMLCanvasElement,
-	data: CategoryDatum[],
-	labels: { earned: string; points: string },
-	animate = true,
-): Chart {
-	const c = colours();
-	return new Chart(canvas, {
-		type: 'bar',
-		data: {
-			labels: data.map((d) => d.label),
-			datasets: [
-				{ label: labels.earned, data: data.map((d) => d.earned), backgroundColor: c.accent },
-				{ label: labels.points, data: data.map((d) => d.points), backgroundColor: c.border },
-			],
-		},
-		options: {
-			animation: !animate || reducedMotion() ? false : { duration: 400 },
-			maintainAspectRatio: false,
-			indexAxis: 'y',
-			scales: {
-				x: { beginAtZero: true, ticks: { color: c.muted }, grid: { color: c.border } },
-				y: { ticks: { color: c.text }, grid: { display: false } },
-			},
-		},
-	});
+/** Earned and available points per category, as horizontal bars. */
+export function barChart(svg: SVGSVGElement, data: CategoryDatum[]): DrawnChart {
+	return keepDrawn(svg, (size) =>
+		bars(
+			size,
+			data.map((d) => d.label),
+			[data.map((d) => d.earned), data.map((d) => d.points)],
+			'horizontal',
+			['chart-series-0', 'chart-series-border'],
+		),
+	);
 }
 
-/** A PNG of a chart on the page's background colour (canvas is transparent otherwise). */
-export function chartPng(chart: Chart): Promise<Blob | null> {
-	const src = chart.canvas;
-	const out = document.createElement('canvas');
-	out.width = src.width;
-	out.height = src.height;
-	const ctx = out.getContext('2d')!;
-	ctx.fillStyle = colours().surface || '#ffffff';
-	ctx.fillRect(0, 0, out.width, out.height);
-	ctx.drawImage(src, 0, 0);
-	return new Promise((resolve) => out.toBlob(resolve, 'image/png'));
-}
-
-/** Colours of chart series, in order; HTML legends use the same order (classes .swatch-0…). */
-export const SERIES_COLOURS = (c: { accent: string; muted: string }) => [
-	c.accent,
-	c.muted,
-	'#c77d0a',
-	'#2a7a4b',
-	'#3b5ba5',
-	'#7a3fa0',
-];
-
-/** A vertical bar chart with one or more series (used for comparisons and histograms). */
+/** A vertical bar chart with one or more series (comparisons over time, the histogram). */
 export function seriesBarChart(
-	canvas: HTMLCanvasElement,
+	svg: SVGSVGElement,
 	labels: string[],
 	series: { label: string; data: (number | null)[] }[],
 	yMax?: number,
-): Chart {
-	const c = colours();
-	const palette = SERIES_COLOURS(c);
-	return new Chart(canvas, {
-		type: 'bar',
-		data: {
+): DrawnChart {
+	return keepDrawn(svg, (size) =>
+		bars(
+			size,
 			labels,
-			datasets: series.map((s, i) => ({
-				label: s.label,
-				data: s.data,
-				backgroundColor: palette[i % palette.length],
-			})),
-		},
-		options: {
-			animation: reducedMotion() ? false : { duration: 300 },
-			maintainAspectRatio: false,
-			scales: {
-				x: { ticks: { color: c.text }, grid: { display: false } },
-				y: {
-					beginAtZero: true,
-					...(yMax ? { max: yMax } : {}),
-					ticks: { color: c.muted, precision: 0 },
-					grid: { color: c.border },
-				},
-			},
-		},
+			series.map((s) => s.data),
+			'vertical',
+			series.map((_, i) => `chart-series-${i % 6}`),
+			yMax,
+		),
+	);
+}
+
+function bars(
+	size: Size,
+	categories: string[],
+	series: (number | null)[][],
+	orientation: 'horizontal' | 'vertical',
+	classes: string[],
+	max?: number,
+): SVGElement[] {
+	const fontSize = isNarrow(size) ? 11 : 12;
+	const l = barLayout({
+		categories,
+		series,
+		size,
+		fontSize,
+		orientation,
+		...(max === undefined
+			? { integer: series.flat().every((v) => v === null || Number.isInteger(v)) }
+			: { max }),
 	});
+	const out: SVGElement[] = [];
+	const { plot } = l;
+	for (const tick of l.ticks) {
+		out.push(
+			orientation === 'horizontal'
+				? node(
+						'line',
+						{ x1: r1(tick.pos), y1: r1(plot.y), x2: r1(tick.pos), y2: r1(plot.y + plot.height) },
+						'chart-rule',
+					)
+				: node(
+						'line',
+						{ x1: r1(plot.x), y1: r1(tick.pos), x2: r1(plot.x + plot.width), y2: r1(tick.pos) },
+						'chart-rule',
+					),
+		);
+		out.push(text(tick.label, fontSize, 'chart-muted'));
+	}
+	for (const b of l.bars) {
+		const rect = node(
+			'rect',
+			{
+				x: r1(b.x),
+				y: r1(b.y),
+				width: r1(Math.max(0, b.width)),
+				height: r1(Math.max(0, b.height)),
+			},
+			classes[b.series] ?? 'chart-series-0',
+		);
+		const title = node('title', {});
+		title.textContent = `${categories[b.category] ?? ''}：${tickText(b.value)}`;
+		rect.append(title);
+		out.push(rect);
+	}
+	for (const c of l.categories) out.push(text(c, fontSize, 'chart-text'));
+	return out;
+}
+
+/**
+ * Paint copied onto a chart's PNG copy, which is drawn without the page's stylesheet. They go
+ * in as SVG presentation attributes: a style attribute would break the page's CSP.
+ */
+const PAINT = [
+	'fill',
+	'fill-opacity',
+	'stroke',
+	'stroke-width',
+	'font-family',
+	'font-size',
+	'font-weight',
+];
+
+/** A PNG of a chart, on the page's background colour, at twice its size for a sharp print. */
+export async function chartPng(chart: DrawnChart): Promise<Blob | null> {
+	const { svg } = chart;
+	const copy = svg.cloneNode(true) as SVGSVGElement;
+	copy.setAttribute('xmlns', SVG);
+	const live = [svg, ...svg.querySelectorAll('*')];
+	const copied = [copy, ...copy.querySelectorAll('*')];
+	live.forEach((e, i) => {
+		const style = getComputedStyle(e);
+		for (const p of PAINT) copied[i]!.setAttribute(p, style.getPropertyValue(p));
+		copied[i]!.removeAttribute('class');
+	});
+	const width = Number(svg.getAttribute('width')) || svg.clientWidth;
+	const height = Number(svg.getAttribute('height')) || svg.clientHeight;
+	const url = URL.createObjectURL(
+		new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' }),
+	);
+	try {
+		const img = new Image();
+		img.src = url;
+		await img.decode();
+		const out = document.createElement('canvas');
+		out.width = width * 2;
+		out.height = height * 2;
+		const ctx = out.getContext('2d')!;
+		ctx.fillStyle =
+			getComputedStyle(document.documentElement).getPropertyValue('--surface').trim() || '#ffffff';
+		ctx.fillRect(0, 0, out.width, out.height);
+		ctx.drawImage(img, 0, 0, out.width, out.height);
+		return await new Promise((resolve) => out.toBlob(resolve, 'image/png'));
+	} finally {
+		URL.revokeObjectURL(url);
+	}
 }

@@ -4,7 +4,7 @@
  * row shown comes from src/lib (compare-view.ts, overview-*.ts); this file puts them on
  * the page and turns clicks into queries.
  */
-import type { Chart } from 'chart.js';
+import type { DrawnChart } from './charts';
 import type { OverviewEntry, Rejected } from '../lib/overview-load';
 import { rollUpSubunits } from '../lib/subunits';
 import { compareOverTime, groupByBranch, type TimeComparison } from '../lib/over-time';
@@ -77,8 +77,8 @@ class ZzCompare extends HTMLElement {
 	private running: Running | null = null;
 	private queue: Promise<void> = Promise.resolve();
 	private branchChosen = false;
-	private charts: Partial<Record<'time' | 'hist', Chart>> = {};
-	private $ = <T extends HTMLElement = HTMLElement>(sel: string) => this.querySelector<T>(sel)!;
+	private charts: Partial<Record<'time' | 'hist', DrawnChart>> = {};
+	private $ = <T extends Element = HTMLElement>(sel: string) => this.querySelector<T>(sel)!;
 
 	connectedCallback(): void {
 		document.addEventListener('zz-entries-request', () =>
@@ -522,7 +522,7 @@ class ZzCompare extends HTMLElement {
 		);
 		void this.chart(
 			'time',
-			this.$<HTMLCanvasElement>('[data-time-chart]'),
+			this.$<SVGSVGElement>('svg[data-time-chart]'),
 			cats.map((k) => title(k.id)),
 			cmp.points.map((p, i) => ({
 				label: p.assessedOn || p.fileName,
@@ -870,7 +870,7 @@ class ZzCompare extends HTMLElement {
 		this.renderSubunits(shown);
 		void this.chart(
 			'hist',
-			this.$<HTMLCanvasElement>('[data-hist-chart]'),
+			this.$<SVGSVGElement>('svg[data-hist-chart]'),
 			s.histogram.map((b) => b.label),
 			[{ label: t('compare.histCount'), data: s.histogram.map((b) => b.count) }],
 		);
@@ -925,17 +925,17 @@ class ZzCompare extends HTMLElement {
 
 	private async chart(
 		which: 'time' | 'hist',
-		canvas: HTMLCanvasElement,
+		svg: SVGSVGElement,
 		labels: string[],
 		series: { label: string; data: (number | null)[] }[],
 		yMax?: number,
 	): Promise<void> {
-		// A chart inside a hidden section is not shown: chart.js is not even loaded for it.
+		// A chart inside a hidden section is not shown: its code is not even loaded for it.
 		// The section's next render, once it is shown, draws it.
-		if (canvas.closest('[hidden]')) return;
+		if (svg.closest('[hidden]')) return;
 		const { seriesBarChart } = await import('./charts');
 		this.charts[which]?.destroy();
-		this.charts[which] = seriesBarChart(canvas, labels, series, yMax);
+		this.charts[which] = seriesBarChart(svg, labels, series, yMax);
 	}
 }
 

@@ -95,31 +95,16 @@ class ZzPrintView extends HTMLElement {
 		void this.charts(score);
 	}
 
-	/** Draws the charts, then swaps each canvas for an image so printing never catches a half-drawn chart. */
+	/** Draws the charts (SVG, which prints at any size), then marks the sheet ready. */
 	private async charts(score: ReturnType<typeof scoreAssessment>): Promise<void> {
-		const radar = this.querySelector<HTMLCanvasElement>('[data-radar]')!;
-		const bar = this.querySelector<HTMLCanvasElement>('[data-bar]')!;
+		const radar = this.querySelector<SVGSVGElement>('svg[data-radar]')!;
+		const bar = this.querySelector<SVGSVGElement>('svg[data-bar]')!;
 		try {
-			const drawn = await drawCharts(radar, bar, score, false);
-			// Let chart.js finish its first layout and paint before copying the pixels.
-			await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-			for (const [chart, canvas] of [
-				[drawn.radar, radar],
-				[drawn.bar, bar],
-			] as const) {
-				const img = document.createElement('img');
-				img.src = chart.toBase64Image('image/png', 1);
-				img.alt = canvas.getAttribute('aria-label') ?? '';
-				const describedBy = canvas.getAttribute('aria-describedby');
-				if (describedBy) img.setAttribute('aria-describedby', describedBy);
-				img.className = 'chart-image';
-				chart.destroy();
-				canvas.replaceWith(img);
-			}
-			this.dataset['ready'] = '';
+			await drawCharts(radar, bar, score);
 		} catch {
-			this.dataset['ready'] = '';
+			// The category table beside the charts has the same figures.
 		}
+		this.dataset['ready'] = '';
 	}
 }
 

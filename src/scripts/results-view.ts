@@ -230,23 +230,13 @@ export function csvFor(catalogue: Catalogue, a: Assessment, score: ScoreResult):
 	});
 }
 
-/** Loads chart.js on demand and draws both charts; resolves to the chart objects. */
-export async function drawCharts(
-	radar: HTMLCanvasElement,
-	bar: HTMLCanvasElement,
-	score: ScoreResult,
-	animate = true,
-) {
+/** Loads the chart code on demand and draws both charts; resolves to the chart objects. */
+export async function drawCharts(radar: SVGSVGElement, bar: SVGSVGElement, score: ScoreResult) {
 	const charts = await import('./charts');
 	const data = chartData(score);
 	return {
-		radar: charts.radarChart(radar, data, t('results.chartPercent'), animate),
-		bar: charts.barChart(
-			bar,
-			data,
-			{ earned: t('results.chartEarned'), points: t('results.chartPoints') },
-			animate,
-		),
+		radar: charts.radarChart(radar, data),
+		bar: charts.barChart(bar, data),
 		png: charts.chartPng,
 	};
 }

@@ -188,11 +188,11 @@ class ZzResults extends HTMLElement {
 			: '';
 	}
 
-	/** Draws the charts once the chart area is near the viewport (chart.js loads then). */
+	/** Draws the charts once the chart area is near the viewport (their code loads then). */
 	private showCharts(): void {
 		const status = this.querySelector<HTMLElement>('[data-chart-status]')!;
-		const radar = this.querySelector<HTMLCanvasElement>('[data-radar]')!;
-		const bar = this.querySelector<HTMLCanvasElement>('[data-bar]')!;
+		const radar = this.querySelector<SVGSVGElement>('svg[data-radar]')!;
+		const bar = this.querySelector<SVGSVGElement>('svg[data-bar]')!;
 		const draw = async () => {
 			this.charts?.radar.destroy();
 			this.charts?.bar.destroy();

@@ -2,7 +2,7 @@
  * Accessibility: axe-core (WCAG 2.0/2.1 A and AA) on every built page in the light colour
  * scheme, on every kind of page in the dark one and at 375 px, and on the interactive pages in
  * their states; the whole flow by keyboard
- * with a visible focus; chart canvases described by tables; reduced motion.
+ * with a visible focus; charts described by tables; reduced motion.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { generateResultFiles } from '../../src/lib/generate';
@@ -55,9 +55,9 @@ test('the pages audited are exactly the pages built (dist/**/index.html and 404.
 	expect(sitePages()).toEqual(builtPages());
 });
 
-/** Waits until chart.js has sized a canvas (it sets the width and height attributes). */
+/** Waits until a chart shows its bars or points. */
 async function chartDrawn(page: Page, selector: string): Promise<void> {
-	await page.locator(`${selector}[height]`).first().waitFor({ state: 'attached' });
+	await page.locator(`${selector} :is(rect, circle)`).first().waitFor({ state: 'attached' });
 }
 
 /** Opens a page and checks that the colour scheme really is the one under test. */
@@ -198,13 +198,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			await expect(
 				page.getByRole('button', { name: strings['results.downloadRadar'] }),
 			).toBeEnabled();
-			await chartDrawn(page, 'canvas[data-radar]');
-			await chartDrawn(page, 'canvas[data-bar]');
+			await chartDrawn(page, 'svg[data-radar]');
+			await chartDrawn(page, 'svg[data-bar]');
 			await auditIn(page, 'results with charts');
 
 			await page.goto('/assess/print/');
 			await page.locator('zz-print-view[data-ready]').waitFor({ state: 'attached' });
-			await expect(page.locator('img.chart-image')).toHaveCount(2);
+			await chartDrawn(page, 'svg[data-radar]');
+			await chartDrawn(page, 'svg[data-bar]');
 			await auditIn(page, 'print view');
 		});
 
@@ -238,7 +239,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			await page
 				.getByRole('heading', { name: strings['results.chartsTitle'] })
 				.scrollIntoViewIfNeeded();
-			await chartDrawn(page, 'canvas[data-bar]');
+			await chartDrawn(page, 'svg[data-bar]');
 			await auditIn(page, 'results, incomplete');
 		});
 
@@ -248,8 +249,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			await expect(page.getByRole('status').filter({ hasText: '已载入' })).toContainText(
 				'已载入 16 份评估',
 			);
-			await chartDrawn(page, 'canvas[data-hist-chart]');
-			await chartDrawn(page, 'canvas[data-time-chart]');
+			await chartDrawn(page, 'svg[data-hist-chart]');
+			await chartDrawn(page, 'svg[data-time-chart]');
 			await auditIn(page, 'compare with files');
 		});
 	});
@@ -287,11 +288,11 @@ test.describe('axe at phone width (375 px), where wide tables scroll', () => {
 		await page
 			.getByRole('heading', { name: strings['results.chartsTitle'] })
 			.scrollIntoViewIfNeeded();
-		await chartDrawn(page, 'canvas[data-bar]');
+		await chartDrawn(page, 'svg[data-bar]');
 		await audit(page, 'results at 375 px');
 		await page.goto('/compare/');
 		await pickFiles(page, strings['compare.pickFiles'], comparePaths);
-		await chartDrawn(page, 'canvas[data-time-chart]');
+		await chartDrawn(page, 'svg[data-time-chart]');
 		await audit(page, 'compare at 375 px');
 	});
 });
@@ -453,14 +454,14 @@ test('the whole flow works with the keyboard alone, with a visible focus', async
 	expect(file.assessment.answers['A2']?.level).toBe(2);
 });
 
-test('every chart canvas is an image with a label, described by a table that exists', async ({
-	page,
-}) => {
+test('every chart is an image with a label, described by a table that exists', async ({ page }) => {
 	// In the built HTML, page by page.
-	let canvases = 0;
+	let charts = 0;
 	for (const { path, html } of builtHtml()) {
-		for (const tag of html.match(/<canvas\b[^>]*>/g) ?? []) {
-			canvases++;
+		for (const tag of html.match(
+			/<svg\b[^>]*\sdata-(?:radar|bar|hist-chart|time-chart)[\s=>][^>]*>/g,
+		) ?? []) {
+			charts++;
 			const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 			expect(attr('role'), `${path}: ${tag}`).toBe('img');
 			expect(attr('aria-label')?.trim(), `${path}: ${tag}`).toBeTruthy();
@@ -472,23 +473,25 @@ test('every chart canvas is an image with a label, described by a table that exi
 				);
 		}
 	}
-	expect(canvases).toBeGreaterThanOrEqual(6); // results 2, print 2, compare 2
+	expect(charts).toBe(6); // results 2, print 2, compare 2
 
 	// And in the running pages once the charts are drawn.
 	const checkLive = async (where: string) => {
-		const found = await page.locator('canvas, img.chart-image').evaluateAll((els) =>
-			els.map((el) => ({
-				tag: el.tagName.toLowerCase(),
-				role: el.getAttribute('role'),
-				label: el.getAttribute('aria-label') ?? el.getAttribute('alt'),
-				table: (el.getAttribute('aria-describedby') ?? '')
-					.split(/\s+/)
-					.map((id) => document.getElementById(id)?.tagName.toLowerCase() ?? 'missing'),
-			})),
-		);
+		const found = await page
+			.locator('svg[data-radar], svg[data-bar], svg[data-hist-chart], svg[data-time-chart]')
+			.evaluateAll((els) =>
+				els.map((el) => ({
+					tag: el.tagName.toLowerCase(),
+					role: el.getAttribute('role'),
+					label: el.getAttribute('aria-label') ?? el.getAttribute('alt'),
+					table: (el.getAttribute('aria-describedby') ?? '')
+						.split(/\s+/)
+						.map((id) => document.getElementById(id)?.tagName.toLowerCase() ?? 'missing'),
+				})),
+			);
 		expect(found.length, where).toBeGreaterThan(0);
 		for (const c of found) {
-			if (c.tag === 'canvas') expect(c.role, where).toBe('img');
+			expect(c.role, where).toBe('img');
 			expect(c.label, where).toBeTruthy();
 			expect(c.table, where).toEqual(['table']);
 		}
@@ -498,14 +501,14 @@ test('every chart canvas is an image with a label, described by a table that exi
 	await page
 		.getByRole('heading', { name: strings['results.chartsTitle'] })
 		.scrollIntoViewIfNeeded();
-	await chartDrawn(page, 'canvas[data-bar]');
+	await chartDrawn(page, 'svg[data-bar]');
 	await checkLive('results');
 	await page.goto('/assess/print/');
 	await page.locator('zz-print-view[data-ready]').waitFor({ state: 'attached' });
 	await checkLive('print');
 	await page.goto('/compare/');
 	await pickFiles(page, strings['compare.pickFiles'], comparePaths);
-	await chartDrawn(page, 'canvas[data-hist-chart]');
+	await chartDrawn(page, 'svg[data-hist-chart]');
 	await checkLive('compare');
 });
 

@@ -7,7 +7,7 @@ import { test, type Page } from '@playwright/test';
 import {
 	answerPlan,
 	bandName,
-	canvasDrawn,
+	chartMarks,
 	catalogue,
 	checklistReady,
 	criterionById,
@@ -87,8 +87,8 @@ function expectedRows(plan: Plan) {
 
 async function showCharts(page: Page): Promise<void> {
 	await page.locator('[data-charts]').scrollIntoViewIfNeeded();
-	await expect.poll(() => canvasDrawn(page.locator('canvas[data-radar]'))).toBe(true);
-	await expect.poll(() => canvasDrawn(page.locator('canvas[data-bar]'))).toBe(true);
+	await expect.poll(() => chartMarks(page.locator('svg[data-radar]'))).toBeGreaterThan(0);
+	await expect.poll(() => chartMarks(page.locator('svg[data-bar]'))).toBeGreaterThan(0);
 }
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -181,7 +181,7 @@ test.describe('figures', () => {
 });
 
 test.describe('charts', () => {
-	test('radar and bar charts are drawn, chart.js loads only on the results page, and the PNGs download', async ({
+	test('radar and bar charts are drawn from the scores, their code loads only on the results page, and the PNGs download', async ({
 		page,
 	}) => {
 		const w = watch(page);
@@ -190,9 +190,36 @@ test.describe('charts', () => {
 		await page.goto('/assess/', { waitUntil: 'networkidle' });
 		expect(w.urls.filter(chartChunk)).toEqual([]);
 
-		await seed(page, [makeAssessment('r-ch', '图表', mixedPlan())], '/assess/results/');
+		const plan = mixedPlan();
+		await seed(page, [makeAssessment('r-ch', '图表', plan)], '/assess/results/');
 		await showCharts(page);
 		expect(w.urls.filter(chartChunk)).toHaveLength(1);
+		// The bars are the scores: per category (bonus left out) 得分 where rated and 应得分, each
+		// bar's title naming its category and figure, and the longest bar the largest figure.
+		const cats = expectedScore(plan).categories.filter(
+			(k) => !catalogue.categories.find((x) => x.id === k.id)?.bonus,
+		);
+		const bars = await page.locator('svg[data-bar] rect').evaluateAll((rects) =>
+			rects.map((r) => ({
+				title: r.querySelector('title')?.textContent ?? '',
+				width: Number(r.getAttribute('width')),
+			})),
+		);
+		const label = (k: (typeof cats)[number]) => (k.answered ? k.title : `${k.title}（未评）`);
+		expect(bars.map((b) => b.title).sort()).toEqual(
+			cats
+				.flatMap((k) => [
+					...(k.answered ? [`${label(k)}：${fmt(k.earned)}`] : []),
+					`${label(k)}：${k.points}`,
+				])
+				.sort(),
+		);
+		const widest = bars.reduce((a, b) => (b.width > a.width ? b : a));
+		expect(Number(widest.title.split('：')[1])).toBe(Math.max(...cats.map((k) => k.points)));
+		// The radar has a point per rated category.
+		await expect(page.locator('svg[data-radar] circle')).toHaveCount(
+			cats.filter((k) => k.answered).length,
+		);
 		for (const [name, file] of [
 			['下载雷达图（PNG）', '雷达图'],
 			['下载条形图（PNG）', '条形图'],
@@ -577,7 +604,8 @@ test.describe('print view', () => {
 		await expect(page.locator('[data-p="unitType"]')).toHaveText('机关事业单位');
 		const e = expectedScore(plan);
 		await expect(page.locator('[data-s="total"]')).toHaveText(fmt(e.total));
-		await expect(page.locator('img.chart-image')).toHaveCount(2);
+		await expect.poll(() => chartMarks(page.locator('svg[data-radar]'))).toBeGreaterThan(0);
+		await expect.poll(() => chartMarks(page.locator('svg[data-bar]'))).toBeGreaterThan(0);
 
 		await expect(page.getByRole('banner')).toBeVisible();
 		await page.emulateMedia({ media: 'print' });
@@ -641,9 +669,7 @@ test.describe('markup typed as text', () => {
 				await page.evaluate(() => (window as { __xss?: unknown }).__xss),
 				path,
 			).toBeUndefined();
-			expect(await page.locator('main img:not(.chart-image), main b, main i').count(), path).toBe(
-				0,
-			);
+			expect(await page.locator('main img, main b, main i').count(), path).toBe(0);
 		}
 		expect(w.urls.filter((u) => /\/x$/.test(u))).toEqual([]);
 		expect(w.problems).toEqual([]);

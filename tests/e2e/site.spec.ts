@@ -7,7 +7,7 @@ import strings from '../../src/i18n/zh-CN.json' with { type: 'json' };
 import {
 	openAround,
 	builtPages,
-	canvasDrawn,
+	chartMarks,
 	catalogue,
 	expect,
 	guides,
@@ -62,11 +62,11 @@ async function brokenLinks(page: Page, links: ReadonlyMap<string, string>): Prom
 	return broken;
 }
 
-/** Scrolls the results charts into view and waits until both canvases are drawn. */
+/** Scrolls the results charts into view and waits until both charts are drawn. */
 async function showCharts(page: Page): Promise<void> {
 	await page.locator('[data-charts]').scrollIntoViewIfNeeded();
-	await expect.poll(() => canvasDrawn(page.locator('canvas[data-radar]'))).toBe(true);
-	await expect.poll(() => canvasDrawn(page.locator('canvas[data-bar]'))).toBe(true);
+	await expect.poll(() => chartMarks(page.locator('svg[data-radar]'))).toBeGreaterThan(0);
+	await expect.poll(() => chartMarks(page.locator('svg[data-bar]'))).toBeGreaterThan(0);
 }
 
 test.describe('every page', () => {

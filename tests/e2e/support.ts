@@ -448,13 +448,14 @@ export async function downloadFile(
 
 export { parseCsv } from '../support/parse-csv';
 
-/** Whether a canvas has any non-transparent pixel. */
-export const canvasDrawn = (canvas: Locator) =>
-	canvas.evaluate((c: HTMLCanvasElement) => {
-		if (!c.width || !c.height) return false;
-		const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-		for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
-		return false;
+/** How many figures a chart shows (its bars and points, each at least a pixel), 0 before it is drawn. */
+export const chartMarks = (svg: Locator) =>
+	svg.evaluate((s: SVGSVGElement) => {
+		const marks = [...s.querySelectorAll('rect, circle')] as SVGGraphicsElement[];
+		return marks.filter((m) => {
+			const box = m.getBBox();
+			return m.tagName === 'circle' || box.width >= 1 || box.height >= 1;
+		}).length;
 	});
 
 /**
