@@ -13,6 +13,7 @@ import { MAX_FILE_BYTES, type ResultFile } from '../../src/lib/result-file';
 import { scoreAssessment } from '../../src/lib/scoring';
 import type { Catalogue } from '../../src/lib/catalogue-schema';
 import strings from '../../src/i18n/zh-CN.json' with { type: 'json' };
+import { shot } from './shots';
 import {
 	catalogue,
 	downloadText,
@@ -803,6 +804,14 @@ test('the over-time section shows only with a unit of two or more dates, the one
 	const branch = page.getByRole('combobox', { name: strings['compare.branch'], exact: true });
 	await expect(branch.locator('option')).toHaveText([`${SERIES_UNION}（3）`]);
 	await expect(page.getByRole('table', { name: strings['compare.timeTable'] })).toBeVisible();
+	// The chart beside the table: a bar series per date, in the legend's colours.
+	const timeChart = page.locator('svg[data-time-chart]');
+	await timeChart.scrollIntoViewIfNeeded();
+	for (const series of [0, 1, 2])
+		await expect(timeChart.locator(`rect.chart-series-${series}`).first()).toBeAttached();
+	await expect(timeChart.locator('rect.chart-series-3')).toHaveCount(0);
+	await expect(page.locator('[data-time-legend] .swatch')).toHaveCount(3);
+	await shot(page, 'compare-over-time');
 
 	// A second date for the stored branch: it joins the list, after the branch with most dates.
 	await pick(page, strings['compare.pickFiles'], secondPath!);
