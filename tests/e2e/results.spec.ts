@@ -830,6 +830,18 @@ test.describe('results where users look (issue 14)', () => {
 		await expect(row.locator('td').nth(1)).toHaveText('未评');
 		await expect(row.locator('td').nth(2)).toHaveText('未评');
 		await expect(page.getByText('标“未评”的类别还没有填写')).toBeVisible();
+		// In the charts: named 未评 in grey, no radar point and no 得分 bar (its 应得分 bar stays).
+		await showCharts(page);
+		const unrated = `${first.title}（未评）`;
+		await expect(
+			page.locator('svg[data-radar] text.chart-muted').filter({ hasText: unrated }),
+		).toHaveCount(1);
+		const rated = catalogue.categories.filter((k) => !k.bonus && k.id !== first.id).length;
+		await expect(page.locator('svg[data-radar] circle')).toHaveCount(rated);
+		await expect(page.locator('svg[data-bar] rect title').filter({ hasText: unrated })).toHaveText([
+			`${unrated}：${catalogue.criteria.filter((c) => c.category === first.id).reduce((n, c) => n + c.points, 0)}`,
+		]);
+		await shot(page, 'results-charts-unrated');
 	});
 
 	test('the next self-check date is never in the past', async ({ page }) => {
