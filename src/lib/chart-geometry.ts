@@ -111,12 +111,13 @@ export interface RadarLayout {
 	dots: (Point | null)[];
 }
 
-const LINE = 1.25;
+/** The distance between two lines of a label, in em (the page draws them this far apart). */
+export const LINE_HEIGHT = 1.25;
 
 export function radarLayout({ labels, values, size, fontSize, rings }: RadarInput): RadarLayout {
 	const n = labels.length;
 	const pad = 4;
-	const lineHeight = fontSize * LINE;
+	const lineHeight = fontSize * LINE_HEIGHT;
 	// Labels sit outside the outer ring, on two lines where they are long (so a phone keeps a
 	// usable radius); the width they take decides the radius.
 	const labelWidth = Math.min(
@@ -216,7 +217,7 @@ export const tickText = (v: number): string => (Number.isInteger(v) ? String(v) 
 
 export function barLayout(input: BarInput): BarLayout {
 	const { categories, series, size, fontSize, orientation } = input;
-	const lineHeight = fontSize * LINE;
+	const lineHeight = fontSize * LINE_HEIGHT;
 	const pad = 4;
 	const largest = Math.max(0, ...series.flat().map((v) => v ?? 0));
 	const top = input.max ?? largest;

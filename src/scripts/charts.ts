@@ -6,6 +6,7 @@
  * with textContent only.
  */
 import {
+	LINE_HEIGHT,
 	barLayout,
 	radarLayout,
 	tickText,
@@ -51,7 +52,7 @@ function text(label: TextLabel, fontSize: number, cls: string): SVGTextElement {
 		cls,
 	);
 	label.lines.forEach((line, i) => {
-		const span = node('tspan', { x: r1(label.x), ...(i ? { dy: `${1.25}em` } : {}) });
+		const span = node('tspan', { x: r1(label.x), ...(i ? { dy: `${LINE_HEIGHT}em` } : {}) });
 		span.textContent = line;
 		t.append(span);
 	});
