@@ -13,6 +13,7 @@ import {
 import { t, type StringKey } from '../i18n/client';
 import { Session, bindAssessmentPicker, readCatalogue } from './session';
 import { el } from './dom';
+import { showSaveResult } from './save-status';
 import { categoryRows, fmt } from './results-view';
 
 class ZzApply extends HTMLElement {
@@ -49,15 +50,11 @@ class ZzApply extends HTMLElement {
 		this.showCount(area);
 		const status = this.querySelector<HTMLElement>('[data-save-status]')!;
 		const w = this.session.save();
-		if (w.ok) {
-			status.className = 'muted no-print';
-			status.textContent = t('assess.saved', { time: new Date().toLocaleTimeString('zh-CN') });
-		} else {
-			status.className = 'notice bad no-print';
-			status.textContent = t(
-				w.reason === 'quota' ? 'assess.saveFailedQuota' : 'assess.saveFailedUnavailable',
-			);
-		}
+		status.className = w.ok ? 'muted no-print' : 'notice bad no-print';
+		// The same 已保存 time and failure texts as the checklist; a failure is said in the status.
+		showSaveResult(status, w, a.updatedAt, (text) => {
+			status.textContent = text;
+		});
 	}
 
 	private showCount(area: HTMLTextAreaElement): void {

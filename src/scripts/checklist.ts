@@ -368,11 +368,12 @@ class ZzChecklist extends HTMLElement {
 		}
 		this.nav.update(progress);
 		let opened = false;
+		const scored = new Map(score.criteria.map((x) => [x.id, x]));
 		for (const c of cat.criteria) {
 			const box = this.querySelector<HTMLElement>(`#criterion-${c.id}`);
-			if (!box) continue;
+			const cs = scored.get(c.id);
+			if (!box || !cs) continue;
 			const ans = this.a.answers[c.id];
-			const cs = score.criteria.find((x) => x.id === c.id)!;
 			const state = box.querySelector<HTMLElement>('[data-state]')!;
 			setText(
 				state,
