@@ -259,6 +259,51 @@ test.describe('keyboard basics', () => {
 });
 
 test.describe('guide pages', () => {
+	test('nothing drawn while a guide page is still arriving moves when the rest arrives (the sidebar comes after the article)', async ({
+		page,
+		request,
+	}) => {
+		const path = '/guide/minzhu/';
+		const html = await (await request.get(path)).text();
+		const end = (from: number, tag: string) => html.indexOf(tag, from) + tag.length;
+		// The page as a slow line delivers it: up to the article's heading, and up to the end of
+		// the sidebar (wherever each is in the page).
+		const cuts = [
+			end(html.indexOf('<main'), '</h1>'),
+			end(html.indexOf('class="guide-sidebar"'), '</nav>'),
+		];
+		const parts = ['main h1', 'nav.guide-sidebar'];
+		const boxes = () =>
+			Promise.all(
+				parts.map(async (sel) =>
+					(await page.locator(sel).count()) ? page.locator(sel).boundingBox() : null,
+				),
+			);
+		for (const width of [360, 1280]) {
+			await page.setViewportSize({ width, height: 800 });
+			await page.goto(path);
+			const whole = await boxes();
+			for (const cut of cuts) {
+				await page.route(`**${path}`, (route) =>
+					route.fulfill({
+						status: 200,
+						contentType: 'text/html; charset=utf-8',
+						body: html.slice(0, cut),
+					}),
+				);
+				await page.goto(path);
+				const early = await boxes();
+				await page.unroute(`**${path}`);
+				early.forEach((box, i) => {
+					if (!box) return;
+					const where = `${parts[i]} at ${width} px, page cut at ${cut} of ${html.length}`;
+					expect(whole[i]?.x, where).toBeCloseTo(box.x, 0);
+					expect(whole[i]?.y, where).toBeCloseTo(box.y, 0);
+				});
+			}
+		}
+	});
+
 	test('next links walk every guide in order and previous links point back; the sidebar marks the current page', async ({
 		page,
 	}) => {
