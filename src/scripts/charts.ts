@@ -130,7 +130,7 @@ export function radarChart(svg: SVGSVGElement, data: CategoryDatum[]): DrawnChar
 							anchor: 'start',
 						},
 						narrow ? 10 : 11,
-						'chart-muted',
+						'chart-muted chart-halo',
 					),
 				);
 		l.labels.forEach((label) =>
@@ -234,6 +234,8 @@ function bars(
  * in as SVG presentation attributes: a style attribute would break the page's CSP.
  */
 const PAINT = [
+	'paint-order',
+	'stroke-linejoin',
 	'fill',
 	'fill-opacity',
 	'stroke',
