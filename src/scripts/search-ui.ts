@@ -183,10 +183,15 @@ export function attachDropdown(host: HTMLElement): void {
 	const base = host.dataset['base'] ?? '/';
 	const strings = JSON.parse(host.dataset['strings'] ?? '{}') as Strings;
 	let active = -1;
+	let list: ResultList | undefined;
+	/** The latest search typed; a search that finishes after a newer one, or after the popup was closed, shows nothing. */
+	let ticket = 0;
 	// Start loading the index as soon as the box has focus, before the first keystroke.
 	if (!host.hasAttribute('data-dev')) loadPagefind(base).catch(() => undefined);
 
 	const hide = () => {
+		ticket++;
+		list?.close();
 		popup.hidden = true;
 		input.setAttribute('aria-expanded', 'false');
 		input.removeAttribute('aria-activedescendant');
@@ -204,16 +209,16 @@ export function attachDropdown(host: HTMLElement): void {
 	const links = () =>
 		Array.from(popup.querySelectorAll<HTMLAnchorElement>('a.search-result-title, a.search-all'));
 
-	let list: ResultList | undefined;
 	const update = async () => {
 		const q = input.value.trim();
 		list?.close();
 		if (!q) return hide();
+		const mine = ++ticket;
 		if (host.hasAttribute('data-dev')) return status(strings['search.devNotice']);
 		status(strings['search.loading']);
 		try {
 			const found = await findPages(base, q);
-			if (input.value.trim() !== q) return;
+			if (mine !== ticket) return;
 			if (found.results.length === 0) return status(fill(strings['search.none'], { q }));
 			list?.close();
 			// A result's text loads once half of it shows in the popup (see ResultList).
@@ -224,7 +229,7 @@ export function attachDropdown(host: HTMLElement): void {
 				found.pages,
 				'search-opt-',
 			);
-			if (input.value.trim() !== q || list !== shown) return;
+			if (mine !== ticket || list !== shown) return;
 			popup.replaceChildren();
 			const count = document.createElement('p');
 			count.className = 'search-status';
@@ -242,7 +247,7 @@ export function attachDropdown(host: HTMLElement): void {
 			popup.hidden = false;
 			input.setAttribute('aria-expanded', 'true');
 		} catch {
-			status(strings['search.error']);
+			if (mine === ticket) status(strings['search.error']);
 		}
 	};
 

@@ -92,15 +92,32 @@ test.describe('header search box', () => {
 		await expect(page).not.toHaveURL(/hl=/);
 	});
 
-	test('Escape closes the dropdown', async ({ page }) => {
+	test('Escape closes the dropdown, and a search still loading does not open it again', async ({
+		page,
+	}) => {
 		await page.goto('/about/');
+		// The search files held back, as on a slow line, so the search ends after the Escape.
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/pagefind/**', async (route) => {
+			await held;
+			await route.continue();
+		});
 		const box = page.getByRole('combobox', { name: '搜索' });
+		const popup = page.locator('#site-search-results');
 		await box.click();
 		await page.keyboard.type('职代会');
-		await expect(page.locator('#site-search-results')).toBeVisible();
+		await expect(popup).toBeVisible();
 		await page.keyboard.press('Escape');
-		await expect(page.locator('#site-search-results')).toBeHidden();
+		await expect(popup).toBeHidden();
+		release();
+		await page.waitForLoadState('networkidle');
+		await expect(popup).toBeHidden();
 		await expect(box).toHaveAttribute('aria-expanded', 'false');
+		// Typing again searches again.
+		await page.keyboard.type('书屋');
+		await expect(popup.getByRole('link').first()).toBeVisible();
+		await expect(box).toHaveAttribute('aria-expanded', 'true');
 	});
 });
 
