@@ -212,6 +212,24 @@ export interface BarLayout {
 	}[];
 }
 
+type Bar = BarLayout['bars'][number];
+
+/** A bar for each value that is there (null: none), where `place` puts it. */
+function placeBars(
+	series: (number | null)[][],
+	place: (
+		value: number,
+		category: number,
+		series: number,
+	) => Pick<Bar, 'x' | 'y' | 'width' | 'height'>,
+): Bar[] {
+	return series.flatMap((values, s) =>
+		values.flatMap((v, i) =>
+			v === null ? [] : [{ series: s, category: i, value: v, ...place(v, i, s) }],
+		),
+	);
+}
+
 /** Formats a tick value: whole numbers plain, others to one decimal. */
 export const tickText = (v: number): string => (Number.isInteger(v) ? String(v) : v.toFixed(1));
 
@@ -232,6 +250,8 @@ export function barLayout(input: BarInput): BarLayout {
 	const shownTicks = ticks.filter((v) => v <= end + 1e-9);
 	const tickWidth = Math.max(...shownTicks.map((v) => textWidth(tickText(v), fontSize)));
 	const n = Math.max(1, categories.length);
+	/** The series' bars side by side fill 80 % of a category's slot. */
+	const thickness = (slot: number) => (slot * 0.8) / Math.max(1, series.length);
 
 	if (horizontal) {
 		const labelWidth = Math.min(
@@ -246,8 +266,7 @@ export function barLayout(input: BarInput): BarLayout {
 		};
 		plot.width = Math.max(10, size.width - plot.x - pad - tickWidth / 2);
 		const slot = plot.height / n;
-		const barsPerSlot = Math.max(1, series.length);
-		const thick = (slot * 0.8) / barsPerSlot;
+		const thick = thickness(slot);
 		const x = (v: number) => plot.x + (Math.min(v, end) / end) * plot.width;
 		return {
 			plot,
@@ -271,23 +290,12 @@ export function barLayout(input: BarInput): BarLayout {
 					anchor: 'end',
 				};
 			}),
-			bars: series.flatMap((values, s) =>
-				values.flatMap((v, i) =>
-					v === null
-						? []
-						: [
-								{
-									series: s,
-									category: i,
-									value: v,
-									x: plot.x,
-									y: plot.y + slot * i + slot * 0.1 + thick * s,
-									width: x(v) - plot.x,
-									height: thick,
-								},
-							],
-				),
-			),
+			bars: placeBars(series, (v, i, s) => ({
+				x: plot.x,
+				y: plot.y + slot * i + slot * 0.1 + thick * s,
+				width: x(v) - plot.x,
+				height: thick,
+			})),
 		};
 	}
 
@@ -297,8 +305,7 @@ export function barLayout(input: BarInput): BarLayout {
 	const lines = categories.map((c) => wrapLabel(c, Math.max(fontSize, slot - 2), fontSize, 3));
 	const labelLines = Math.max(1, ...lines.map((l) => l.length));
 	plot.height = Math.max(10, size.height - plot.y - pad - labelLines * lineHeight - fontSize * 0.3);
-	const barsPerSlot = Math.max(1, series.length);
-	const thick = (slot * 0.8) / barsPerSlot;
+	const thick = thickness(slot);
 	const y = (v: number) => plot.y + plot.height - (Math.min(v, end) / end) * plot.height;
 	return {
 		plot,
@@ -318,22 +325,11 @@ export function barLayout(input: BarInput): BarLayout {
 			y: plot.y + plot.height + fontSize * 0.3 + fontSize,
 			anchor: 'middle',
 		})),
-		bars: series.flatMap((values, s) =>
-			values.flatMap((v, i) =>
-				v === null
-					? []
-					: [
-							{
-								series: s,
-								category: i,
-								value: v,
-								x: plot.x + slot * i + slot * 0.1 + thick * s,
-								y: y(v),
-								width: thick,
-								height: plot.y + plot.height - y(v),
-							},
-						],
-			),
-		),
+		bars: placeBars(series, (v, i, s) => ({
+			x: plot.x + slot * i + slot * 0.1 + thick * s,
+			y: y(v),
+			width: thick,
+			height: plot.y + plot.height - y(v),
+		})),
 	};
 }
