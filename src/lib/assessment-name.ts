@@ -100,6 +100,17 @@ export function isoDay(d: Date): string {
 }
 
 /**
+ * A time as HH:MM:SS on the 24-hour local clock (the 已保存 time), written out by hand: the
+ * same text as `Intl.DateTimeFormat('zh-CN', { hour12: false, … })`, without the 10 ms or so
+ * a page spends loading the locale's calendar data for its first formatter.
+ */
+export function clockTime(d: Date): string {
+	return [d.getHours(), d.getMinutes(), d.getSeconds()]
+		.map((n) => String(n).padStart(2, '0'))
+		.join(':');
+}
+
+/**
  * The suggested next self-check: a year after the 评估日期, but never before `today`
  * (an old assessment suggests today); a year from today when there is no date.
  */

@@ -5,6 +5,7 @@
 import type { Catalogue } from './catalogue-schema';
 import type { Assessment } from './assessment';
 import { round1, scoreAssessment } from './scoring';
+import { compareKeys } from './key-order';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -34,8 +35,8 @@ export function previousAssessment(
 	);
 	earlier.sort(
 		(x, y) =>
-			y.profile.assessedOn.localeCompare(x.profile.assessedOn) ||
-			y.updatedAt.localeCompare(x.updatedAt),
+			compareKeys(y.profile.assessedOn, x.profile.assessedOn) ||
+			compareKeys(y.updatedAt, x.updatedAt),
 	);
 	return earlier[0] ?? null;
 }

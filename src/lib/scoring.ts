@@ -21,6 +21,7 @@
  */
 import type { Catalogue, Criterion, Veto } from './catalogue-schema';
 import type { Answer, Assessment, Level, Settings } from './assessment';
+import { compareKeys } from './key-order';
 
 export type CriterionStatus = 'answered' | 'na' | 'unanswered';
 
@@ -342,7 +343,7 @@ export function scoreAssessment(catalogue: Catalogue, assessment: Assessment): S
 		})
 		.sort(
 			(a, b) =>
-				b.lost - a.lost || Number(b.required) - Number(a.required) || a.id.localeCompare(b.id),
+				b.lost - a.lost || Number(b.required) - Number(a.required) || compareKeys(a.id, b.id),
 		);
 
 	const strengths = criteria

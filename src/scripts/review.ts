@@ -38,6 +38,8 @@ import { importErrorText } from './import-errors';
 import { browserStorage, download, fileStem, newId, readCatalogue } from './session';
 import { webDigest } from './digest';
 import { el } from './dom';
+import { compareKeys } from '../lib/key-order';
+import { clockTime } from '../lib/assessment-name';
 import { capsNotes, unitLine } from './results-view';
 import {
 	categoryComparison,
@@ -75,7 +77,7 @@ class ZzReview extends HTMLElement {
 		this.store = reviewDrafts(browserStorage());
 		this.messages = this.$('[data-messages]');
 		const loaded = this.store.load();
-		this.drafts = loaded.records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+		this.drafts = loaded.records.sort((a, b) => compareKeys(a.createdAt, b.createdAt));
 		if (loaded.quarantined.length)
 			message(this.messages, t('review.quarantined', { n: loaded.quarantined.length }), 'warn');
 		const input = this.$<HTMLInputElement>('[data-import]');
@@ -277,7 +279,7 @@ class ZzReview extends HTMLElement {
 		const status = this.$('[data-save-status]');
 		if (r.ok) {
 			status.className = 'muted';
-			status.textContent = t('assess.saved', { time: new Date().toLocaleTimeString('zh-CN') });
+			status.textContent = t('assess.saved', { time: clockTime(new Date()) });
 		} else {
 			status.className = 'notice bad';
 			status.textContent = t(

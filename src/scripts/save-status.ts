@@ -4,20 +4,11 @@
  */
 import type { WriteResult } from '../lib/storage';
 import { t } from '../i18n/client';
-
-/** One formatter for every save: building one per call costs more than the save's other work. */
-let clock: Intl.DateTimeFormat | undefined;
+import { clockTime } from '../lib/assessment-name';
 
 /** Shows "已保存 HH:MM:SS" for a save at `iso`. */
 export function showSaved(status: HTMLElement, iso: string): void {
-	clock ??= new Intl.DateTimeFormat('zh-CN', {
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-		hour12: false,
-	});
-	const time = clock.format(new Date(iso));
-	status.textContent = t('assess.saved', { time });
+	status.textContent = t('assess.saved', { time: clockTime(new Date(iso)) });
 	status.dataset['savedAt'] = iso;
 }
 

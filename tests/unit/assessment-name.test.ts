@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	assessmentYear,
 	baseName,
+	clockTime,
 	derivedName,
 	isYearlyName,
 	nextSelfCheck,
@@ -100,4 +101,19 @@ describe('dates', () => {
 		['a year ago today: today', '2025-12-02', '2026-12-02'],
 		['no date: a year from today', '', '2027-12-02'],
 	])('nextSelfCheck: %s', (_n, date, next) => expect(nextSelfCheck(date, today)).toBe(next));
+	it.each([
+		[new Date(2026, 11, 2, 9, 5, 7), '09:05:07'],
+		[new Date(2026, 11, 2, 0, 0, 0), '00:00:00'],
+		[new Date(2026, 11, 2, 23, 59, 59), '23:59:59'],
+	])('clockTime(%s) is %s, as the zh-CN 24-hour clock writes it', (d, text) => {
+		expect(clockTime(d)).toBe(text);
+		expect(
+			new Intl.DateTimeFormat('zh-CN', {
+				hour: '2-digit',
+				minute: '2-digit',
+				second: '2-digit',
+				hour12: false,
+			}).format(d),
+		).toBe(text);
+	});
 });
