@@ -4,11 +4,12 @@
  * their states; the whole flow by keyboard
  * with a visible focus; charts described by tables; reduced motion.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { generateResultFiles } from '../../src/lib/generate';
 import strings from '../../src/i18n/zh-CN.json' with { type: 'json' };
 import { audit, COLOUR_RULES } from './axe';
 import {
+	test,
 	builtHtml,
 	builtPages,
 	sitePages,

@@ -2,8 +2,9 @@
  * The checklist (自评): filling it by keyboard, autosave and restore, progress and 不适用,
  * the 会员评家 calculator, several assessments, and unreadable saved data.
  */
-import { test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
 import {
+	test,
 	catalogue,
 	checklistReady,
 	closedAround,

@@ -4,7 +4,7 @@
  * shows is checked against figures worked out in this file from the files themselves
  * (their `scores` block), never through src/lib/aggregate.ts.
  */
-import { test, expect as baseExpect, type Locator, type Page } from '@playwright/test';
+import { expect as baseExpect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import type { Catalogue } from '../../src/lib/catalogue-schema';
 import strings from '../../src/i18n/zh-CN.json' with { type: 'json' };
 import { shot } from './shots';
 import {
+	test,
 	catalogue,
 	downloadText,
 	importOnChecklist,

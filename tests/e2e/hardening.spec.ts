@@ -5,13 +5,14 @@
  * refused without touching saved data (their speed is in `npm run bench`); a full storage quota is reported and
  * recovered from; markup typed into every text field stays text everywhere it appears.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateResultFiles } from '../../src/lib/generate';
 import { MAX_FILE_BYTES } from '../../src/lib/result-file';
 import strings from '../../src/i18n/zh-CN.json' with { type: 'json' };
 import {
+	test,
 	buildAllControls,
 	builtHtml,
 	catalogue,

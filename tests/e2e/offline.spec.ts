@@ -5,13 +5,14 @@
  * - a second build announces itself (有新版本，点击刷新) and the page keeps running the
  *   first build, every file of it, until the reader clicks; then it runs the second build.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../bench/static-server.mjs';
+import { awaitChecklist, test } from './support';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILDS = join(ROOT, '.astro', 'test-builds');
@@ -79,7 +80,7 @@ test('after one visit every part of the site works offline', async ({ browser })
 	const server = await serve(v1, PORT);
 	PORT = server.port;
 	const context = await browser.newContext({ serviceWorkers: 'allow' });
-	const page = await context.newPage();
+	const page = awaitChecklist(await context.newPage());
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
 	try {
@@ -147,7 +148,7 @@ test('a new build announces itself and never mixes with the old one', async ({ b
 	let server = await serve(v1, PORT);
 	PORT = server.port;
 	const context = await browser.newContext({ serviceWorkers: 'allow' });
-	const page = await context.newPage();
+	const page = awaitChecklist(await context.newPage());
 	try {
 		await page.goto(`http://127.0.0.1:${PORT}/guide/minzhu/`);
 		await controlled(page);

@@ -5,13 +5,15 @@
  * 有 / 缺 / 不适用 shared with the checklist ticks; axe in both colour schemes.
  * Screenshots and print previews are taken when E2E_SHOTS names a folder (see shots.ts).
  */
-import { test, expect as baseExpect, type Locator, type Page } from '@playwright/test';
+import { expect as baseExpect, type Locator, type Page } from '@playwright/test';
 import { SCHEMA_VERSION } from '../../src/lib/assessment';
 import { newTask } from '../../src/lib/plan';
 import { audit } from './axe';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+	test,
+	awaitChecklist,
 	catalogue,
 	criterionById,
 	openAround,
@@ -216,7 +218,7 @@ test('results → plan → edit → reload → print → CSV → export → impo
 	writeFileSync(path, JSON.stringify(file));
 
 	const fresh = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-	const other = await fresh.newPage();
+	const other = awaitChecklist(await fresh.newPage());
 	await fixToday(other);
 	await other.goto('/assess/');
 	await openManager(other);

@@ -3,8 +3,9 @@
  * charts and their PNGs, priorities, 必备/否决 notices, JSON and CSV files, import round
  * trip, broken and hostile files, the print view, and markup typed as text.
  */
-import { test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import {
+	test,
 	answerPlan,
 	bandName,
 	chartMarks,

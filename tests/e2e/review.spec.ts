@@ -5,7 +5,7 @@
  * an edited reviewed file is flagged everywhere. Files are checked here with node:crypto,
  * never with the site's own hashing.
  */
-import { test, expect as baseExpect, type Browser, type Page } from '@playwright/test';
+import { expect as baseExpect, type Browser, type Page } from '@playwright/test';
 import { audit } from './axe';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { generateResultFiles, reviewGeneratedFiles } from '../../src/lib/generate';
 import strings from '../../src/i18n/zh-CN.json' with { type: 'json' };
 import {
+	test,
+	awaitChecklist,
 	catalogue,
 	downloadText,
 	makeResult,
@@ -46,7 +48,7 @@ const MARKUP = '<img src=x onerror="window.__pwned=1">';
 
 async function freshPage(browser: Browser): Promise<Page> {
 	const context = await browser.newContext({ acceptDownloads: true });
-	return context.newPage();
+	return awaitChecklist(await context.newPage());
 }
 
 let dir: string;

@@ -4,11 +4,19 @@
  * the page that covers a topic, what a first search fetches, and recall of domain terms
  * against the text pagefind indexed.
  */
-import { test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DIST, builtPages, expect, guides, isFocused, openAround } from './support';
+import {
+	test,
+	awaitChecklist,
+	DIST,
+	builtPages,
+	expect,
+	guides,
+	isFocused,
+	openAround,
+} from './support';
 import { recallTerms } from './recall-terms';
 import { rankingQueries } from './ranking-queries';
 
@@ -385,7 +393,7 @@ test.describe('what a first search fetches', () => {
 			browser,
 		}) => {
 			const context = await browser.newContext({ serviceWorkers: 'block' });
-			const page = await context.newPage();
+			const page = awaitChecklist(await context.newPage());
 			const fetched = new Set<string>();
 			// On the context, so requests from pagefind's worker are counted too.
 			context.on('requestfinished', (r) => {

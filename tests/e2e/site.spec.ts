@@ -2,9 +2,10 @@
  * The site as a whole: every built page loads cleanly and only from this server, fits a
  * phone screen, and the shared navigation (menu, skip link, guide pages, 404) works.
  */
-import { test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import strings from '../../src/i18n/zh-CN.json' with { type: 'json' };
 import {
+	test,
 	openAround,
 	builtPages,
 	chartMarks,

@@ -5,7 +5,7 @@
  * and importing, storage seeding and snapshots, page-problem watchers, keyboard helpers,
  * downloads, temp folders and a small CSV parser. One signature per name.
  */
-import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Download, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -459,13 +459,57 @@ export const chartMarks = (svg: Locator) =>
 	});
 
 /**
- * Waits until the checklist script has restored the form: the assessment list is filled
- * in by the script. Answering before that is lost (the script then restores saved values).
+ * Waits until the checklist script has restored the form and every control listens
+ * (`<zz-checklist data-ready>`): it opens in steps after the page's load event, so answering
+ * or importing before that would be lost (the script then restores saved values).
  */
 export async function checklistReady(page: Page): Promise<void> {
+	await expect(page.locator('zz-checklist')).toHaveAttribute('data-ready', '', { timeout: 30_000 });
 	await expect(page.getByLabel('当前评估').locator('option')).not.toHaveCount(0);
-	await expect(page.locator('[data-progress-overall]')).toContainText('总体进度');
 }
+
+/**
+ * Makes `goto`, `reload`, `goBack` and `goForward` on `page` return only once a checklist on
+ * the page they reach is ready (pages without one return as before), as a person sees the
+ * form filled in before answering. Every spec's `page` has it (`test` below); a page opened
+ * by hand gets it by passing through here.
+ */
+export function awaitChecklist(page: Page): Page {
+	const settled = async (): Promise<void> => {
+		await expect(page.locator('zz-checklist:not([data-ready])')).toHaveCount(0, {
+			timeout: 30_000,
+		});
+	};
+	const { goto, reload, goBack, goForward } = page;
+	page.goto = async (...args) => {
+		const response = await goto.apply(page, args);
+		await settled();
+		return response;
+	};
+	page.reload = async (...args) => {
+		const response = await reload.apply(page, args);
+		await settled();
+		return response;
+	};
+	page.goBack = async (...args) => {
+		const response = await goBack.apply(page, args);
+		await settled();
+		return response;
+	};
+	page.goForward = async (...args) => {
+		const response = await goForward.apply(page, args);
+		await settled();
+		return response;
+	};
+	return page;
+}
+
+/** Playwright's `test`, with a `page` whose navigations wait for the checklist (awaitChecklist). */
+export const test = base.extend({
+	page: async ({ page }, use) => {
+		await use(awaitChecklist(page));
+	},
+});
 
 /** Opens the collapsed 我的评估 panel on the checklist (a click on its summary), if closed. */
 export async function openManager(page: Page): Promise<void> {

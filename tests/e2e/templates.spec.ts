@@ -2,12 +2,11 @@
  * 文书模板: the index lists every template with its Word file; a template page prints only
  * the document; its .docx downloads and reads back; search finds each template by name.
  */
-import { test } from '@playwright/test';
 import mammoth from 'mammoth';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { DIST, ROOT, expect } from './support';
+import { test, DIST, ROOT, expect } from './support';
 
 test.describe.configure({ mode: 'parallel' });
 
