@@ -406,9 +406,10 @@ if (want('search') || want('import') || want('interaction') || want('aggregate')
 				await page.locator(`#category-${category} > summary`).click();
 				await page.waitForTimeout(800);
 				opens.push(Math.max(0, ...(await since())));
+				// Criteria answered by level (a rate criterion takes a figure instead).
 				const ids = await page
-					.locator(`#category-${category} [id^="criterion-"]`)
-					.evaluateAll((boxes) => boxes.map((x) => x.id.slice(10)).slice(0, 4));
+					.locator(`#category-${category} input[name^="level-"]`)
+					.evaluateAll((inputs) => [...new Set(inputs.map((x) => x.name.slice(6)))].slice(0, 4));
 				for (const id of ids) {
 					// The level next to the saved one, so every click changes the answer.
 					const radios = page.locator(`[name="level-${id}"]`);
