@@ -142,9 +142,9 @@ export class CategoryNav {
 		else if (r.top < topEdge) window.scrollBy({ top: r.top - topEdge - 8, behavior: 'instant' });
 	}
 
-	/** Keeps `--app-status-h` and `--sticky-actions-h` equal to the sticky bars' heights. */
+	/** Keeps the page's scroll padding the sticky bars' heights plus the usual gap (`--scroll-gap`). */
 	private trackBars(): void {
-		// The padding is set on <html> itself, not as a custom property there: a custom property
+		// The padding itself is set on <html>, not a custom property there: a custom property
 		// inherits, so changing one on <html> restyles every element of this 2,600-element page
 		// (5–30 ms each time, measured), where scroll-padding restyles <html> alone.
 		const bars: [string, 'scrollPaddingTop' | 'scrollPaddingBottom'][] = [
@@ -156,7 +156,7 @@ export class CategoryNav {
 			for (const [selector, property] of bars) {
 				const bar = this.root.querySelector<HTMLElement>(selector);
 				if (!bar) continue;
-				const padding = `calc(${Math.ceil(bar.getBoundingClientRect().height)}px + 0.5rem)`;
+				const padding = `calc(${Math.ceil(bar.getBoundingClientRect().height)}px + var(--scroll-gap))`;
 				if (style[property] !== padding) style[property] = padding;
 			}
 		});
