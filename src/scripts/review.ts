@@ -39,7 +39,7 @@ import { browserStorage, download, fileStem, newId, readCatalogue } from './sess
 import { webDigest } from './digest';
 import { el } from './dom';
 import { compareKeys } from '../lib/key-order';
-import { clockTime } from '../lib/assessment-name';
+import { showSaved } from './save-status';
 import { capsNotes, unitLine } from './results-view';
 import {
 	categoryComparison,
@@ -279,7 +279,7 @@ class ZzReview extends HTMLElement {
 		const status = this.$('[data-save-status]');
 		if (r.ok) {
 			status.className = 'muted';
-			status.textContent = t('assess.saved', { time: clockTime(new Date()) });
+			showSaved(status, new Date().toISOString());
 		} else {
 			status.className = 'notice bad';
 			status.textContent = t(

@@ -480,27 +480,18 @@ export function awaitChecklist(page: Page): Page {
 			timeout: 30_000,
 		});
 	};
-	const { goto, reload, goBack, goForward } = page;
-	page.goto = async (...args) => {
-		const response = await goto.apply(page, args);
-		await settled();
-		return response;
-	};
-	page.reload = async (...args) => {
-		const response = await reload.apply(page, args);
-		await settled();
-		return response;
-	};
-	page.goBack = async (...args) => {
-		const response = await goBack.apply(page, args);
-		await settled();
-		return response;
-	};
-	page.goForward = async (...args) => {
-		const response = await goForward.apply(page, args);
-		await settled();
-		return response;
-	};
+	/** `navigate`, then the wait above, with the same arguments and answer. */
+	const thenSettle =
+		<A extends unknown[], R>(navigate: (...args: A) => Promise<R>) =>
+		async (...args: A): Promise<R> => {
+			const response = await navigate.apply(page, args);
+			await settled();
+			return response;
+		};
+	page.goto = thenSettle(page.goto);
+	page.reload = thenSettle(page.reload);
+	page.goBack = thenSettle(page.goBack);
+	page.goForward = thenSettle(page.goForward);
 	return page;
 }
 
