@@ -77,9 +77,11 @@ class ZzChecklist extends HTMLElement {
 		await nextTask();
 		this.session = new Session(readCatalogue());
 		await nextTask();
-		this.listen();
-		// A part opened before now (a quick tap, find-in-page) gets its controls with the rest.
+		// The open parts' controls (a part opened before now, by a quick tap or find-in-page,
+		// with the rest) and the assessment list's, which is worked with while folded.
 		buildControls(this.form);
+		buildControls(this.querySelector('[data-manager]')!, 'all');
+		this.listen();
 		this.fill(this.form.elements);
 		this.renderManager();
 		this.openWhereToContinue();

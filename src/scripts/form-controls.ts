@@ -4,28 +4,36 @@
  * becomes the control its attributes describe, in its place. A placeholder inside a closed
  * `<details>` is left until that part is opened; `opening` names a `<details>` about to open
  * (a click on its summary: built before it shows, so a Tab pressed at once finds the
- * controls), and `'all'` builds every one (printing).
+ * controls), and `'all'` builds every one (printing). A date field is built as one that becomes
+ * the browser's date input when first focused (`dateOnFocus`).
  */
+import { dateOnFocus } from './dom';
+import { t } from '../i18n/client';
 
-const TAGS = new Set(['input', 'textarea']);
+const TAGS = new Set(['input', 'textarea', 'select']);
+type Built = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 export function buildControls(
 	root: ParentNode,
 	opening: HTMLDetailsElement | 'all' | null = null,
-): (HTMLInputElement | HTMLTextAreaElement)[] {
+): Built[] {
 	// Every placeholder is looked at before any is replaced: looking between replacements
 	// made a category take 10–48 ms to build instead of 2–4 ms (each look waited on the
 	// page's changed style).
 	const slots = [...root.querySelectorAll<HTMLElement>('zz-control')].filter(
 		(slot) => opening === 'all' || !folded(slot, opening),
 	);
-	const built: (HTMLInputElement | HTMLTextAreaElement)[] = [];
+	const built: Built[] = [];
 	for (const slot of slots) {
 		const tag = slot.dataset['tag'] ?? '';
 		if (!TAGS.has(tag)) continue;
-		const control = document.createElement(tag as 'input' | 'textarea');
+		const control = document.createElement(tag as 'input' | 'textarea' | 'select');
+		// Never `type="date"` here: setting it is what costs (see dateOnFocus).
+		const date = control instanceof HTMLInputElement && slot.getAttribute('type') === 'date';
 		for (const { name, value } of slot.attributes)
-			if (name !== 'data-tag') control.setAttribute(name, value);
+			if (name !== 'data-tag' && !(date && name === 'type')) control.setAttribute(name, value);
+		if (date) dateOnFocus(control, t('form.datePlaceholder'));
+		control.append(...slot.childNodes);
 		slot.replaceWith(control);
 		built.push(control);
 	}

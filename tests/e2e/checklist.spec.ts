@@ -684,7 +684,13 @@ test.describe('names and dates (issue 14)', () => {
 		// A first-time user meets 单位基本情况 first: the manager is collapsed behind one line.
 		await expect(page.getByLabel('评估名称')).toBeHidden();
 		await expect(page.getByRole('heading', { name: '单位基本情况' })).toBeVisible();
-		await page.getByLabel('评估日期').fill('2025-03-15');
+		// 评估日期 is a text field showing the date until it is first tapped or tabbed to; then it
+		// is the browser's date picker.
+		const date = page.getByLabel('评估日期');
+		await expect(date).toHaveAttribute('type', 'text');
+		await date.click();
+		await expect(date).toHaveAttribute('type', 'date');
+		await date.fill('2025-03-15');
 		const summary = page.locator('details[data-manager] > summary');
 		await expect(summary).toContainText('2025 年度自评');
 		await openManager(page);
