@@ -37,7 +37,7 @@ import { acceptDrops } from './dropzone';
 import { importErrorText } from './import-errors';
 import { browserStorage, download, fileStem, newId, readCatalogue } from './session';
 import { webDigest } from './digest';
-import { el } from './dom';
+import { dateOnFocus, el } from './dom';
 import { compareKeys } from '../lib/key-order';
 import { showSaved } from './save-status';
 import { capsNotes, unitLine } from './results-view';
@@ -94,6 +94,8 @@ class ZzReview extends HTMLElement {
 		this.$('[data-download]').addEventListener('click', () => this.downloadFile());
 		for (const input of this.querySelectorAll<HTMLInputElement>('[data-reviewer]'))
 			input.addEventListener('change', () => this.setReviewer(input));
+		for (const input of this.querySelectorAll<HTMLInputElement>('[data-date-field]'))
+			dateOnFocus(input, t('form.datePlaceholder'));
 		const conclusion = this.$<HTMLTextAreaElement>('[data-conclusion]');
 		conclusion.addEventListener('input', () => {
 			this.update((r) => ({ ...r, conclusion: conclusion.value }));
@@ -562,7 +564,7 @@ class ZzReview extends HTMLElement {
 		const dl = el('label', t('review.deadline'));
 		dl.htmlFor = `${base}-deadline`;
 		const date = el('input');
-		date.type = 'date';
+		dateOnFocus(date, t('form.datePlaceholder'));
 		date.id = `${base}-deadline`;
 		date.value = entry.deadline;
 		date.addEventListener('change', () => {

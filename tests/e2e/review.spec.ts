@@ -159,6 +159,12 @@ test('a reviewer imports the file, reviews it beside the read-only answers, and 
 	await page.getByLabel(strings['review.reviewerName']).press('Tab');
 	await page.getByLabel(strings['review.organisation']).fill('东城区总工会');
 	await page.getByLabel(strings['review.organisation']).press('Tab');
+	// 验收日期 is a text field until the Tab reaches it; then it is the browser's date picker.
+	const reviewedOn = page.getByLabel(strings['review.reviewedOn']);
+	await expect(reviewedOn).toBeFocused();
+	await expect(reviewedOn).toHaveAttribute('type', 'date');
+	await reviewedOn.fill('2026-06-10');
+	await reviewedOn.press('Tab');
 	await page.getByRole('button', { name: strings['review.prefill'] }).click();
 	await expect(page.getByText(/已按单位自评预填/)).toBeVisible();
 	// Keyboard: the B1 level is chosen with the keyboard alone.
@@ -175,6 +181,8 @@ test('a reviewer imports the file, reviews it beside the read-only answers, and 
 	// Autosaved: a reload shows the same review.
 	await page.reload();
 	await expect(page.locator('#rv-B1-level')).toHaveValue('1');
+	await expect(page.getByLabel(strings['review.reviewedOn'])).toHaveAttribute('type', 'text');
+	await expect(page.getByLabel(strings['review.reviewedOn'])).toHaveValue('2026-06-10');
 	await expect(page.locator('#rv-B1-comment')).toHaveValue(`座谈中职工不知道制度。${MARKUP}`);
 	expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 	await audit(page, '验收');
