@@ -17,11 +17,16 @@ export async function shot(page: Page, name: string, fullPage = false): Promise<
 	await page.screenshot({ path: join(DIR, `${name}.png`), fullPage });
 }
 
-/** The print preview: the page printed to A4 PDF, and its first two pages as PNG (pdftoppm). */
+/** The print preview: the page printed to A4 PDF, and its first two pages as PNG (pdftoppm, where installed). */
 export async function printShot(page: Page, name: string): Promise<void> {
 	if (!DIR) return;
 	mkdirSync(DIR, { recursive: true });
 	const pdf = join(DIR, `${name}.pdf`);
 	await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-	execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '2', pdf, join(DIR, name)]);
+	try {
+		execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '2', pdf, join(DIR, name)]);
+	} catch (e) {
+		// Without poppler-utils there is the PDF alone.
+		if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+	}
 }
