@@ -32,7 +32,15 @@ import { buildControls } from './form-controls';
 import { el, nextTask, setData, setText, showMessage } from './dom';
 import { showSaveResult, showSaved } from './save-status';
 import { t, type StringKey } from '../i18n/client';
-import { Session, download, fileStem, nameLabels, newId, readCatalogue } from './session';
+import {
+	Session,
+	browserStorage,
+	download,
+	fileStem,
+	nameLabels,
+	newId,
+	readCatalogue,
+} from './session';
 import {
 	assessmentYear,
 	derivedName,
@@ -67,15 +75,19 @@ class ZzChecklist extends HTMLElement {
 	/**
 	 * Opening the page, each step a task of its own so that none holds a slow phone for long
 	 * (one task did all of it, 60–120 ms on this machine's desktop CPU, four times that on a
-	 * phone): the scripts' own loading, which builds the schemas; reading the saved
-	 * assessments; every control listening, the open parts' controls built and the answers put
+	 * phone): the scripts' own loading, which builds the schemas; the first access to the
+	 * browser's storage; reading and checking the saved assessments; every control listening, the open parts' controls built and the answers put
 	 * in (then the element is marked `data-ready`); what is worked out from them (scores,
 	 * progress, levels); the 已保存 time. What a person changed in the form before it was
 	 * ready is replaced by the saved answers, as when the scripts themselves are still loading.
 	 */
 	private async start(): Promise<void> {
 		await nextTask();
-		this.session = new Session(readCatalogue());
+		// The first access to localStorage reads this site's saved data into the page (3–11 ms
+		// on this project's test machine): a step of its own before checking what it holds.
+		const storage = browserStorage();
+		await nextTask();
+		this.session = new Session(readCatalogue(), storage);
 		await nextTask();
 		// The open parts' controls (a part opened before now, by a quick tap or find-in-page,
 		// with the rest) and the assessment list's, which is worked with while folded.

@@ -61,9 +61,13 @@ export class Session {
 	/** The catalogue's default 合格/模范 marks. */
 	readonly defaults: Settings;
 
-	constructor(readonly catalogue: Catalogue) {
+	/** `storage`: the browser's localStorage as `browserStorage` gives it (a page may ask first). */
+	constructor(
+		readonly catalogue: Catalogue,
+		storage: StorageLike | null = browserStorage(),
+	) {
 		this.defaults = defaultMarks(catalogue);
-		this.store = new AssessmentStore(browserStorage(), () => new Date(), catalogue);
+		this.store = new AssessmentStore(storage, () => new Date(), catalogue);
 		const loaded = this.store.load();
 		this.quarantined = loaded.quarantined;
 		this.assessments = loaded.assessments.map((a) => {
