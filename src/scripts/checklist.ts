@@ -76,9 +76,10 @@ class ZzChecklist extends HTMLElement {
 	 * Opening the page, each step a task of its own so that none holds a slow phone for long
 	 * (one task did all of it, 60–120 ms on this machine's desktop CPU, four times that on a
 	 * phone): the scripts' own loading, which builds the schemas; the first access to the
-	 * browser's storage; reading and checking the saved assessments; every control listening, the open parts' controls built and the answers put
-	 * in (then the element is marked `data-ready`); what is worked out from them (scores,
-	 * progress, levels); the 已保存 time. What a person changed in the form before it was
+	 * browser's storage; reading and checking the saved assessments; every control
+	 * listening, the open parts' controls built and the answers put in (then the element is
+	 * marked `data-ready`); what is worked out from them (scores, progress, levels); the 已保存
+	 * time. What a person changed in the form before it was
 	 * ready is replaced by the saved answers, as when the scripts themselves are still loading.
 	 */
 	private async start(): Promise<void> {

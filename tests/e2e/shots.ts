@@ -17,7 +17,10 @@ export async function shot(page: Page, name: string, fullPage = false): Promise<
 	await page.screenshot({ path: join(DIR, `${name}.png`), fullPage });
 }
 
-/** The print preview: the page printed to A4 PDF, and its first two pages as PNG (pdftoppm, where installed). */
+/**
+ * The print preview: the page printed to A4 PDF, and its first two pages as PNG (pdftoppm,
+ * where installed).
+ */
 export async function printShot(page: Page, name: string): Promise<void> {
 	if (!DIR) return;
 	mkdirSync(DIR, { recursive: true });
