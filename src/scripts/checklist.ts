@@ -79,8 +79,8 @@ class ZzChecklist extends HTMLElement {
 	 * browser's storage; reading and checking the saved assessments; every control
 	 * listening, the open parts' controls built and the answers put in (then the element is
 	 * marked `data-ready`); what is worked out from them (scores, progress, levels); the 已保存
-	 * time. What a person changed in the form before it was
-	 * ready is replaced by the saved answers, as when the scripts themselves are still loading.
+	 * time. What a person changed in the form before it was ready is replaced by the saved
+	 * answers, as when the scripts themselves are still loading.
 	 */
 	private async start(): Promise<void> {
 		await nextTask();
