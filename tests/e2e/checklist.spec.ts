@@ -748,11 +748,11 @@ test.describe('a folded category builds its controls when opened', () => {
 			'/assess/',
 		);
 		await checklistReady(page);
-		// Folded, the category holds its words but no form controls yet.
+		// Folded, the category holds its words but no form controls or labels yet.
 		const f = page.locator('#category-F');
 		await expect(f).not.toHaveAttribute('open', '');
 		await expect(f.getByText(f1.levels[2]!)).toHaveCount(1);
-		expect(await f.locator('input, textarea').count()).toBe(0);
+		expect(await f.locator('input, textarea, label').count()).toBe(0);
 		// Opened by keyboard, Tab at once lands on the saved answer (built before it shows).
 		await f.locator('> summary').focus();
 		await page.keyboard.press('Enter');
@@ -769,8 +769,10 @@ test.describe('a folded category builds its controls when opened', () => {
 		);
 		await expect(evidenceBox(page, e1.id, 0)).toBeChecked();
 		await expect(box(page, e1.id).getByLabel('情况说明', { exact: true })).toHaveValue('E 类说明');
-		// A change there saves as anywhere else.
-		await levelRadio(page, e1.id, '3').check();
+		// A change there saves as anywhere else; a level's words are its label (a click on
+		// them chooses it).
+		await box(page, e1.id).getByText(e1.levels[3]!, { exact: true }).click();
+		await expect(levelRadio(page, e1.id, '3')).toBeChecked();
 		await expect(page.locator('[data-save-status]')).toHaveText(SAVED);
 		// Printing builds every control, so the paper shows every saved answer.
 		await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
