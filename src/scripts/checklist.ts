@@ -29,6 +29,7 @@ import type { Repaired } from '../lib/storage';
 import { importErrorText } from './import-errors';
 import { acceptDrops } from './dropzone';
 import { buildControls } from './form-controls';
+import { FOLDS, foldSummary } from '../lib/checklist-folds';
 import { el, nextTask, setData, setText, showMessage } from './dom';
 import { showSaveResult, showSaved } from './save-status';
 import { t, type StringKey } from '../i18n/client';
@@ -76,9 +77,9 @@ class ZzChecklist extends HTMLElement {
 	 * Opening the page, each step a task of its own so that none holds a slow phone for long
 	 * (one task did all of it, 60–120 ms on this machine's desktop CPU, four times that on a
 	 * phone): the scripts' own loading, which builds the schemas; the first access to the
-	 * browser's storage; reading and checking the saved assessments; every control
-	 * listening, the open parts' controls built and the answers put in (then the element is
-	 * marked `data-ready`); what is worked out from them (scores, progress, levels); the 已保存
+	 * browser's storage; reading and checking the saved assessments; the open parts' controls
+	 * built and every control listening; the answers put in (then the element is marked
+	 * `data-ready`); what is worked out from them (scores, progress, levels); the 已保存
 	 * time. What a person changed in the form before it was ready is replaced by the saved
 	 * answers, as when the scripts themselves are still loading.
 	 */
@@ -95,6 +96,8 @@ class ZzChecklist extends HTMLElement {
 		buildControls(this.form);
 		buildControls(this.querySelector('[data-manager]')!, 'all');
 		this.listen();
+		// What is typed or ticked before the next step is replaced by the saved answers.
+		await nextTask();
 		this.fill(this.form.elements);
 		this.renderManager();
 		this.openWhereToContinue();
@@ -469,6 +472,10 @@ class ZzChecklist extends HTMLElement {
 		const parentField = this.querySelector<HTMLElement>('[data-parent-field]');
 		if (parentField) parentField.hidden = this.a.profile.scope !== 'subunit';
 		this.refreshSurvey(this.a.survey);
+		for (const fold of FOLDS) {
+			const line = this.querySelector<HTMLElement>(`[data-fold-state="${fold}"]`);
+			if (line) setText(line, foldSummary(fold, this.a, score, cat.vetoes.length, t));
+		}
 	}
 
 	private refreshSurvey(s: Survey): void {

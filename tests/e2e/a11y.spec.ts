@@ -19,6 +19,7 @@ import {
 	makeResult,
 	openAround,
 	openManager,
+	openSection,
 	pickFiles,
 	tabTo,
 	removeTempDirs,
@@ -164,7 +165,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			await a2.getByLabel(strings['criterion.naReason']).fill('本单位未设');
 			await auditIn(page, 'checklist, 不适用 with reason');
 
-			// The calculator with its warnings.
+			// The calculator with its warnings (its section opened first).
+			await openSection(page, 'survey');
 			await page.getByLabel(strings['survey.members'], { exact: true }).fill('100');
 			await page.getByLabel(strings['survey.participants'], { exact: true }).fill('10');
 			await page.getByLabel(strings['survey.frontline'], { exact: true }).fill('2');

@@ -14,6 +14,7 @@ import {
 	expectAnswers,
 	openChecklist,
 	openManager,
+	openSection,
 	savedAssessments,
 	seed,
 	storageSnapshot,
@@ -158,6 +159,8 @@ test.describe('filling the checklist by keyboard', () => {
 		// The rest: focus each control, then keys.
 		for (const c of catalogue.criteria.filter((x) => x.category !== 'A'))
 			await answerByKeyboard(page, c, plan[c.id]!, 'focus');
+		// The sections after the categories are folded: each opened by keyboard first.
+		await openSection(page, 'vetoes');
 		for (const v of catalogue.vetoes.filter((x) => !x.derivedFrom)) {
 			await page
 				.getByRole('group', { name: new RegExp(`^${v.id} `) })
@@ -167,6 +170,7 @@ test.describe('filling the checklist by keyboard', () => {
 		}
 		const asks = catalogue.eligibility.filter((e) => e.check.kind === 'ask');
 		const eligibility = page.locator('#eligibility');
+		await openSection(page, 'eligibility');
 		await eligibility.getByRole('radio', { name: '符合', exact: true }).first().focus();
 		await page.keyboard.press('Space');
 		await eligibility.getByRole('radio', { name: '符合', exact: true }).nth(1).focus();
@@ -179,6 +183,7 @@ test.describe('filling the checklist by keyboard', () => {
 			基本满意: '20',
 			不满意: '10',
 		};
+		await openSection(page, 'survey');
 		for (const [label, value] of Object.entries(survey)) {
 			await page.getByLabel(label, { exact: true }).focus();
 			await page.keyboard.type(value);
@@ -204,6 +209,16 @@ test.describe('filling the checklist by keyboard', () => {
 		await expect(page.getByLabel('评估日期')).toHaveValue('2025-03-15');
 		await expect(page.getByLabel('评估人')).toHaveValue('张敏');
 		await expectAnswers(page, plan);
+		// Folded again, each section's summary says where it stands.
+		await expect(page.locator('[data-fold-state="vetoes"]')).toHaveText(
+			`已填 ${catalogue.vetoes.length} / ${catalogue.vetoes.length} 项`,
+		);
+		await expect(page.locator('[data-fold-state="survey"]')).toHaveText('参评率 50%，满意度 80%');
+		await expect(page.locator('[data-fold-state="eligibility"]')).toHaveText(
+			`已填 ${catalogue.eligibility.length} / ${catalogue.eligibility.length} 项`,
+		);
+		await expect(page.locator('[data-fold-state="settings"]')).toHaveText('合格 75 分，模范 90 分');
+		await openSection(page, 'vetoes');
 		for (const v of catalogue.vetoes.filter((x) => !x.derivedFrom))
 			await expect(
 				page
@@ -211,10 +226,12 @@ test.describe('filling the checklist by keyboard', () => {
 					.getByRole('radio', { name: '否' }),
 			).toBeChecked();
 		expect(asks.length).toBe(2);
+		await openSection(page, 'eligibility');
 		await expect(
 			eligibility.getByRole('radio', { name: '符合', exact: true }).first(),
 		).toBeChecked();
 		await expect(eligibility.getByRole('radio', { name: '不符合' }).nth(1)).toBeChecked();
+		await openSection(page, 'survey');
 		for (const [label, value] of Object.entries(survey))
 			await expect(page.getByLabel(label, { exact: true })).toHaveValue(value);
 		// The level badges follow the answers.
@@ -341,6 +358,7 @@ test.describe('values out of range', () => {
 		page,
 	}) => {
 		await openChecklist(page);
+		await openSection(page, 'settings');
 		const pass = page.getByLabel('合格分数线');
 		const model = page.getByLabel('模范分数线');
 		await pass.fill('95');
@@ -397,6 +415,7 @@ test.describe('会员评家 calculator', () => {
 		const participants = 61;
 		const [satisfied, basic, unsatisfied, frontline] = [37, 15, 9, 30];
 		const replies = satisfied + basic + unsatisfied;
+		await openSection(page, 'survey');
 		const s = page.locator('#survey');
 		const out = (k: string) => s.locator(`[data-survey-out="${k}"]`);
 		await expect(s.getByRole('button', { name: '把满意度填入 I2' })).toBeDisabled();
@@ -465,6 +484,7 @@ test.describe('会员评家 calculator', () => {
 		await expect(warnings).toHaveCount(0);
 
 		await page.reload();
+		await openSection(page, 'survey');
 		await expect(s.getByLabel('参评人数')).toHaveValue('200');
 		await expect(countBasic).not.toBeChecked();
 		await openAround(page, i2.locator('[name="rate-I2"]'));
@@ -624,6 +644,7 @@ test.describe('会员评家 figures at the lines (issue 9)', () => {
 		page,
 	}) => {
 		await openChecklist(page);
+		await openSection(page, 'survey');
 		const s = page.locator('#survey');
 		await s.getByLabel('满意', { exact: true }).fill('96');
 		await s.getByLabel('不满意', { exact: true }).fill('17');
@@ -649,6 +670,7 @@ test.describe('会员评家 figures at the lines (issue 9)', () => {
 			'true',
 		);
 		await page.reload();
+		await openSection(page, 'survey');
 		await expect(page.locator('#survey').getByLabel('其中一线职工', { exact: true })).toHaveValue(
 			'',
 		);

@@ -28,6 +28,7 @@ import {
 	storageSnapshot,
 	openAround,
 	openManager,
+	openSection,
 	watchCsp,
 	cspViolations,
 } from './support';
@@ -79,6 +80,7 @@ test.describe('Content Security Policy', () => {
 			.locator('#criterion-C1')
 			.getByLabel(strings['criterion.note'], { exact: true })
 			.fill('说明');
+		await openSection(page, 'survey');
 		await page.getByLabel(strings['survey.members'], { exact: true }).fill('100');
 		await page.getByLabel(strings['survey.participants'], { exact: true }).fill('80');
 		await page.getByLabel(strings['survey.satisfied'], { exact: true }).fill('70');

@@ -19,6 +19,7 @@ import {
 	makeAssessment,
 	openChecklist,
 	openManager,
+	openSection,
 	parseCsv,
 	rateFor,
 	round1,
@@ -301,6 +302,7 @@ test.describe('priorities and caps', () => {
 		await expect(page.locator('[data-caps]')).toBeEmpty();
 		await page.goto('/assess/');
 		const v1 = catalogue.vetoes.find((v) => v.id === 'V1')!;
+		await openSection(page, 'vetoes');
 		await page.getByRole('group', { name: /^V1 / }).getByRole('radio', { name: '是' }).check();
 		await expect(page.locator('[data-save-status]')).toContainText('已保存');
 		await page.goto('/assess/results/');
@@ -702,6 +704,8 @@ test.describe('unanswered vetoes and no 会员评家 (issue 9)', () => {
 		}
 		// Answering them on the checklist lifts the cap.
 		await page.goto('/assess/');
+		await expect(page.locator('[data-fold-state="vetoes"]')).toHaveText('已填 2 / 4 项');
+		await openSection(page, 'vetoes');
 		for (const id of ['V2', 'V4'])
 			await page
 				.getByRole('group', { name: new RegExp(`^${id} `) })
@@ -715,6 +719,7 @@ test.describe('unanswered vetoes and no 会员评家 (issue 9)', () => {
 
 	test('no 会员评家 held is its own reason, not the 85% veto', async ({ page }) => {
 		await seed(page, [makeAssessment('r-nos', '未评家', uniformPlan(3))], '/assess/');
+		await openSection(page, 'survey');
 		await page
 			.getByRole('group', { name: '本年度是否开展了会员评家？' })
 			.getByRole('radio', { name: '没有开展' })

@@ -510,6 +510,21 @@ export async function openManager(page: Page): Promise<void> {
 	await expect(page.getByLabel('评估名称')).toBeVisible();
 }
 
+/**
+ * Opens, as a keyboard user would (focus the summary, press Enter), one of the checklist's
+ * folded sections after the categories, if closed; its controls are built as it opens.
+ */
+export async function openSection(
+	page: Page,
+	id: 'vetoes' | 'survey' | 'eligibility' | 'settings',
+): Promise<void> {
+	const details = page.locator(`details#${id}`);
+	if (await details.evaluate((d) => (d as HTMLDetailsElement).open)) return;
+	await details.locator('> summary').focus();
+	await page.keyboard.press('Enter');
+	await expect(details).toHaveAttribute('open', '');
+}
+
 /** Opens the checklist and waits until it is ready. */
 export async function openChecklist(page: Page): Promise<void> {
 	await page.goto('/assess/');
