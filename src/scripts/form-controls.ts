@@ -25,11 +25,8 @@ export function buildControls(
 	const built: Built[] = [];
 	for (const slot of slots) {
 		if (slot.localName === 'zz-label') {
-			const label = document.createElement('label');
-			for (const { name, value } of slot.attributes) label.setAttribute(name, value);
 			// Its control's placeholder moves with it and is built in its turn below.
-			label.append(...slot.childNodes);
-			slot.replaceWith(label);
+			replace(slot, document.createElement('label'));
 			continue;
 		}
 		const tag = slot.dataset['tag'] ?? '';
@@ -37,14 +34,18 @@ export function buildControls(
 		const control = document.createElement(tag as 'input' | 'textarea' | 'select');
 		// Never `type="date"` here: setting it is what costs (see dateOnFocus).
 		const date = control instanceof HTMLInputElement && slot.getAttribute('type') === 'date';
-		for (const { name, value } of slot.attributes)
-			if (name !== 'data-tag' && !(date && name === 'type')) control.setAttribute(name, value);
+		replace(slot, control, (name) => name !== 'data-tag' && !(date && name === 'type'));
 		if (date) dateOnFocus(control, t('form.datePlaceholder'));
-		control.append(...slot.childNodes);
-		slot.replaceWith(control);
 		built.push(control);
 	}
 	return built;
+}
+
+/** Puts `element` in `slot`'s place with the attributes `keep` accepts and its children. */
+function replace(slot: Element, element: Element, keep: (name: string) => boolean = () => true) {
+	for (const { name, value } of slot.attributes) if (keep(name)) element.setAttribute(name, value);
+	element.append(...slot.childNodes);
+	slot.replaceWith(element);
 }
 
 const SLOTS = 'zz-control, zz-label';

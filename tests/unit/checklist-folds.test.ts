@@ -1,20 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { Survey } from '../../src/lib/assessment';
+import { newAssessment, type Survey } from '../../src/lib/assessment';
 import { foldSummary, type Fold } from '../../src/lib/checklist-folds';
 import type { ScoreResult } from '../../src/lib/scoring';
 import { t } from '../../src/i18n/t';
 
-const EMPTY_SURVEY: Survey = {
-	held: null,
-	members: null,
-	participants: null,
-	frontline: null,
-	satisfied: null,
-	basic: null,
-	unsatisfied: null,
-	countBasic: true,
-};
-const settings = { passMark: 75, modelMark: 90 };
+// An empty assessment's survey and default marks, as a new assessment has them.
+const blank = newAssessment({
+	id: 'blank',
+	name: '',
+	now: new Date(0),
+	catalogueVersion: '2026.1',
+	passMark: 75,
+	modelMark: 90,
+});
 type FoldScore = Pick<ScoreResult, 'vetoes' | 'unansweredVetoes' | 'eligibility'>;
 const noScore: FoldScore = { vetoes: [], unansweredVetoes: ['V1', 'V2', 'V3'], eligibility: [] };
 
@@ -55,7 +53,7 @@ describe('foldSummary', () => {
 		['the default marks', 'settings', {}, {}, '合格 75 分，模范 90 分'],
 	];
 	it.each(cases)('%s', (_, fold, survey, score, expected) => {
-		const a = { survey: { ...EMPTY_SURVEY, ...survey }, settings };
+		const a = { survey: { ...blank.survey, ...survey }, settings: blank.settings };
 		expect(foldSummary(fold, a, { ...noScore, ...score }, 3, t)).toBe(expected);
 	});
 });
